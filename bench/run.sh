@@ -1,0 +1,193 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Process-reader benchmark: taskscope-cli against a minimal C reader, psutil
+# and ps, with N extra sleeping processes.  Run on purpose; never part of
+# `meson test`, and nothing here asserts on time.
+#
+#   bench/run.sh [options]
+#     -n N          extra sleeping processes (default 2000)
+#     -r RUNS       timed runs per contestant (default 15; psutil gets a third)
+#     -k PASSES     passes per round for the in-process comparison (default 20)
+#     -B DIR        meson build dir (default bench/build); configured with
+#                   -Dgui=false -Dtests=false if it has no build.ninja yet
+#     --no-build    use DIR as it is (no meson compile)
+#     --profile     also run strace -c and perf stat on taskscope-cli
+#     --teardown F  kill the sleepers recorded in pid file F and exit
+#
+# Sleepers are always torn down on exit (trap), also on failure or Ctrl-C.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SRC=$(dirname "$BENCH")
+N=2000
+RUNS=15
+PASSES=20
+BUILD=$BENCH/build
+DO_BUILD=1
+PROFILE=0
+PY=/usr/bin/python3    # Debian's python3 with python3-psutil 5.9.4
+
+teardown () {
+  local pidfile=$1 keeper
+  [ -s "$pidfile" ] || return 0
+  keeper=$(head -n1 "$pidfile")
+  if kill -TERM "$keeper" 2>/dev/null; then
+    # the keeper kills and reaps its children, then removes the pid file
+    for _ in $(seq 100); do
+      kill -0 "$keeper" 2>/dev/null || break
+      sleep 0.1
+    done
+  fi
+  # Anything left (keeper killed hard, or gone): kill the recorded PIDs,
+  # which are ours, one by one.
+  if [ -s "$pidfile" ]; then
+    while read -r pid; do
+      kill -KILL "$pid" 2>/dev/null || true
+    done < "$pidfile"
+    rm -f "$pidfile" "$pidfile.tmp"
+  fi
+}
+
+while [ $# -gt 0 ]; do
+  case $1 in
+    -n) N=$2; shift 2 ;;
+    -r) RUNS=$2; shift 2 ;;
+    -k) PASSES=$2; shift 2 ;;
+    -B) BUILD=$(realpath -m "$2"); shift 2 ;;
+    --no-build) DO_BUILD=0; shift ;;
+    --profile) PROFILE=1; shift ;;
+    --teardown) teardown "$2"; exit 0 ;;
+    -h|--help) sed -n '3,18p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+# ------------------------------------------------------------------- build
+TOOLS=$BUILD/bench-tools
+if [ "$DO_BUILD" = 1 ]; then
+  if [ ! -f "$BUILD/build.ninja" ]; then
+    meson setup "$BUILD" "$SRC" -Dgui=false -Dtests=false
+  fi
+  meson compile -C "$BUILD"
+fi
+CLI=$BUILD/src/cli/taskscope-cli
+LIB=$BUILD/src/backend/libts-platform.a
+mkdir -p "$TOOLS"
+CFLAGS=(-O2 -Wall -Wextra)
+cc "${CFLAGS[@]}" -o "$TOOLS/sleepers" "$BENCH/sleepers.c"
+cc "${CFLAGS[@]}" -o "$TOOLS/minimal-reader" "$BENCH/minimal-reader.c"
+cc "${CFLAGS[@]}" -o "$TOOLS/timerun" "$BENCH/timerun.c"
+HAVE_REPEAT=0
+if [ -f "$LIB" ]; then
+  cc "${CFLAGS[@]}" -I"$SRC/src/backend" -I"$BUILD" -o "$TOOLS/bench-repeat" \
+     "$BENCH/bench-repeat.c" "$LIB" -lm && HAVE_REPEAT=1
+fi
+[ -x "$CLI" ] || { echo "run.sh: $CLI was not built" >&2; exit 1; }
+
+# ---------------------------------------------------------------- sleepers
+PIDFILE=$(mktemp -u /tmp/taskscope-bench-sleepers.XXXXXX)
+"$TOOLS/sleepers" "$N" "$PIDFILE" &
+KEEPER=$!
+trap 'teardown "$PIDFILE"; kill -KILL $KEEPER 2>/dev/null || true; wait $KEEPER 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
+for _ in $(seq 300); do
+  [ -s "$PIDFILE" ] && break
+  kill -0 "$KEEPER" 2>/dev/null || { echo "run.sh: sleepers failed" >&2; exit 1; }
+  sleep 0.1
+done
+[ -s "$PIDFILE" ] || { echo "run.sh: sleepers did not start" >&2; exit 1; }
+
+NPROC=$(ls -d /proc/[0-9]* | wc -l)
+echo "== $(date -I) $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), kernel $(uname -r)"
+echo "== $N sleepers started (keeper $KEEPER); $NPROC processes in /proc"
+
+# ------------------------------------------------------------- contestants
+PS_FULL=(ps -eo pid,ppid,user,stat,ni,nlwp,rss,vsz,pss,uss,lstart,time,comm,args)
+PS_CHEAP=(ps -eo pid,ppid,user,stat,ni,nlwp,rss,vsz,lstart,time,comm,args)
+NAMES=(minimal taskscope-cli psutil ps-pss-uss ps-plain)
+declare -A CMD
+CMD[minimal]="$TOOLS/minimal-reader"
+CMD[taskscope-cli]="$CLI processes --json --memory-full"
+CMD[psutil]="$PY $BENCH/psutil-reader.py"
+CMD[ps-pss-uss]="${PS_FULL[*]}"
+CMD[ps-plain]="${PS_CHEAP[*]}"
+
+# Sanity: every contestant runs and sees about the same number of processes.
+count_json () {
+  "$PY" -c '
+import json, sys
+d = json.load(sys.stdin)
+if isinstance(d, dict):
+    d = next((v for v in d.values() if isinstance(v, list)), [])
+print(len(d))'
+}
+echo "== processes seen by each contestant"
+for name in "${NAMES[@]}"; do
+  case $name in
+    ps-*) seen=$(( $(${CMD[$name]} | wc -l) - 1 )) ;;
+    *) seen=$(${CMD[$name]} 2>/dev/null | count_json) ;;
+  esac
+  printf '   %-14s %s\n' "$name" "$seen"
+done
+
+declare -A WALL CPU USER SYS
+echo "== timed runs (median of $RUNS; psutil $(( (RUNS + 2) / 3 )))"
+for name in "${NAMES[@]}"; do
+  runs=$RUNS
+  [ "$name" = psutil ] && runs=$(( (RUNS + 2) / 3 ))
+  line=$("$TOOLS/timerun" -n "$runs" -w 2 -- ${CMD[$name]})
+  WALL[$name]=$(sed -n 's/.*wall_median_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+  CPU[$name]=$(sed -n 's/.*cpu_median_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+  USER[$name]=$(sed -n 's/.*user_median_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+  SYS[$name]=$(sed -n 's/.*sys_median_ms=\([0-9.]*\).*/\1/p' <<<"$line")
+  echo "   $name: $line"
+done
+
+ratio () { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo
+echo "| contestant | wall ms (median) | CPU ms (median) | user ms | sys ms | wall / minimal | wall / taskscope-cli |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for name in "${NAMES[@]}"; do
+  echo "| $name | ${WALL[$name]} | ${CPU[$name]} | ${USER[$name]} | ${SYS[$name]} | $(ratio "${WALL[$name]}" "${WALL[minimal]}") | $(ratio "${WALL[$name]}" "${WALL[taskscope-cli]}") |"
+done
+echo
+r1=$(ratio "${WALL[taskscope-cli]}" "${WALL[minimal]}")
+r2=$(ratio "${WALL[psutil]}" "${WALL[taskscope-cli]}")
+g1=$(awk -v r="$r1" 'BEGIN { print (r <= 1.3) ? "met" : "MISSED" }')
+g2=$(awk -v r="$r2" 'BEGIN { print (r >= 3) ? "met" : "MISSED" }')
+echo "goal: taskscope-cli <= 1.3x minimal: ${r1}x ($g1); CPU $(ratio "${CPU[taskscope-cli]}" "${CPU[minimal]}")x"
+echo "goal: psutil >= 3x taskscope-cli:   ${r2}x ($g2); CPU $(ratio "${CPU[psutil]}" "${CPU[taskscope-cli]}")x"
+
+# ---------------------------------------------------- repeated, in process
+echo
+if [ "$HAVE_REPEAT" = 1 ]; then
+  echo "== in-process passes (the app's case)"
+  "$TOOLS/bench-repeat" -k "$PASSES" -r 3
+  echo
+  echo "== in-process passes, fast-cadence fields only (no io, no smaps_rollup)"
+  "$TOOLS/bench-repeat" -k "$PASSES" -r 3 --no-costly
+else
+  echo "== bench-repeat skipped: $LIB missing or did not link"
+fi
+echo
+echo "== psutil, in-process passes"
+"$PY" "$BENCH/psutil-reader.py" --repeat $(( (PASSES + 3) / 4 ))
+
+# ----------------------------------------------------------------- profile
+if [ "$PROFILE" = 1 ]; then
+  echo
+  echo "== strace -c: taskscope-cli"
+  strace -f -c ${CMD[taskscope-cli]} 2>&1 > /dev/null
+  echo "== strace -c: minimal-reader"
+  strace -f -c ${CMD[minimal]} 2>&1 > /dev/null
+  if command -v perf > /dev/null; then
+    echo "== perf stat: taskscope-cli"
+    perf stat -r 5 -- ${CMD[taskscope-cli]} 2>&1 > /dev/null || true
+    echo "== perf stat: minimal-reader"
+    perf stat -r 5 -- ${CMD[minimal]} 2>&1 > /dev/null || true
+  fi
+fi
+
+echo
+echo "== tearing down $N sleepers"

@@ -8,10 +8,14 @@
  * kept descriptors, no dirfd tricks: a path is formatted and opened for each
  * file, every pass.  This is the cost a careful reader has to beat.
  *
- *   minimal-reader [--no-links] [--no-costly] > out.json
+ *   minimal-reader [--set cli|full|fast] [--usernames] > out.json
  *
- * --no-links skips the exe/cwd readlinks; --no-costly skips io and
- * smaps_rollup (the app's fast-cadence tick).
+ * --set cli  (default) stat, status, statm, cmdline, smaps_rollup: the files
+ *            `taskscope-cli processes --json --memory-full` reads
+ * --set full the same plus io and the exe/cwd readlinks
+ * --set fast stat, status, statm, cmdline (the app's fast tick)
+ * --usernames  also getpwuid_r() every process's uid, with no cache, the way
+ *              the CLI and psutil fill "username"
  *
  * bench-repeat.c includes this file with MINIMAL_READER_NO_MAIN defined to run
  * the same loop many times in one process.
@@ -21,6 +25,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +53,7 @@ typedef struct
   size_t             cmdline_len;
   char               exe[4096];
   char               cwd[4096];
+  char               user[64];
 } MiniProc;
 
 /* open/read/close into buf (NUL-terminated); the length, or -1. */
@@ -85,9 +91,17 @@ mini_status_field (const char *buf, const char *key)
 /* Reads one process; 0 on success, -1 when stat could not be read (gone). */
 enum
 {
-  MINI_LINKS  = 1 << 0, /* readlink exe and cwd */
-  MINI_COSTLY = 1 << 1, /* io and smaps_rollup */
+  MINI_LINKS = 1 << 0, /* readlink exe and cwd */
+  MINI_IO    = 1 << 1, /* io */
+  MINI_SMAPS = 1 << 2, /* smaps_rollup */
+  MINI_USERS = 1 << 3, /* getpwuid_r for every process, no cache */
 };
+
+/* The file sets: what `taskscope-cli processes --json --memory-full` reads,
+ * everything, and the app's fast tick (no smaps_rollup). */
+#define MINI_SET_CLI  (MINI_SMAPS)
+#define MINI_SET_FULL (MINI_SMAPS | MINI_IO | MINI_LINKS)
+#define MINI_SET_FAST 0
 
 static int
 mini_read_proc (int pid, MiniProc *p, int flags)
@@ -98,7 +112,7 @@ mini_read_proc (int pid, MiniProc *p, int flags)
 
   memset (p, 0, offsetof (MiniProc, cmdline));
   p->cmdline_len = 0;
-  p->exe[0] = p->cwd[0] = '\0';
+  p->exe[0] = p->cwd[0] = p->user[0] = '\0';
   p->pid = pid;
 
   snprintf (path, sizeof path, "/proc/%d/stat", pid);
@@ -149,14 +163,14 @@ mini_read_proc (int pid, MiniProc *p, int flags)
   p->cmdline_len = n > 0 ? (size_t) n : 0;
 
   snprintf (path, sizeof path, "/proc/%d/io", pid);
-  if ((flags & MINI_COSTLY) && mini_slurp (path, buf, sizeof buf) > 0)
+  if ((flags & MINI_IO) && mini_slurp (path, buf, sizeof buf) > 0)
     p->have_io = sscanf (buf, "rchar: %llu wchar: %llu syscr: %llu syscw: %llu"
                          " read_bytes: %llu write_bytes: %llu",
                          &p->rchar, &p->wchar, &p->syscr, &p->syscw,
                          &p->read_bytes, &p->write_bytes) == 6;
 
   snprintf (path, sizeof path, "/proc/%d/smaps_rollup", pid);
-  if ((flags & MINI_COSTLY) && mini_slurp (path, buf, sizeof buf) > 0)
+  if ((flags & MINI_SMAPS) && mini_slurp (path, buf, sizeof buf) > 0)
     {
       /* Line by line, the keys a psutil-style memory_full_info needs. */
       for (char *line = strchr (buf, '\n'); line && line[1]; line = strchr (line + 1, '\n'))
@@ -176,6 +190,16 @@ mini_read_proc (int pid, MiniProc *p, int flags)
             p->swap = strtoull (l + 5, NULL, 10);
         }
       p->have_smaps = 1;
+    }
+
+  if ((flags & MINI_USERS) && p->have_status)
+    {
+      struct passwd pw, *res = NULL;
+      char scratch[4096];
+      if (getpwuid_r (p->uids[0], &pw, scratch, sizeof scratch, &res) == 0 && res)
+        snprintf (p->user, sizeof p->user, "%s", res->pw_name);
+      else
+        snprintf (p->user, sizeof p->user, "%u", p->uids[0]);
     }
 
   if (flags & MINI_LINKS)
@@ -222,6 +246,12 @@ mini_print_json (FILE *out, const MiniProc *p, long ticks, double boot_time, lon
            (double) p->utime / (double) ticks, (double) p->stime / (double) ticks,
            (double) p->cutime / (double) ticks, (double) p->cstime / (double) ticks,
            p->nice, p->num_threads, p->processor);
+  if (p->user[0])
+    {
+      fputs ("\"username\":", out);
+      mini_put_string (out, p->user, strlen (p->user));
+      fputc (',', out);
+    }
   if (p->have_status)
     fprintf (out, "\"uids\":[%u,%u,%u],\"gids\":[%u,%u,%u],"
              "\"num_ctx_switches\":{\"voluntary\":%llu,\"involuntary\":%llu},",
@@ -328,16 +358,20 @@ mini_pass (FILE *out, int flags, unsigned long long *checksum)
 int
 main (int argc, char **argv)
 {
-  int flags = MINI_LINKS | MINI_COSTLY;
+  int flags = MINI_SET_CLI;
   for (int i = 1; i < argc; i++)
     {
-      if (!strcmp (argv[i], "--no-links"))
-        flags &= ~MINI_LINKS;
-      else if (!strcmp (argv[i], "--no-costly"))
-        flags &= ~MINI_COSTLY;
+      if (!strcmp (argv[i], "--set") && i + 1 < argc && !strcmp (argv[i + 1], "cli"))
+        flags = (flags & MINI_USERS) | MINI_SET_CLI, i++;
+      else if (!strcmp (argv[i], "--set") && i + 1 < argc && !strcmp (argv[i + 1], "full"))
+        flags = (flags & MINI_USERS) | MINI_SET_FULL, i++;
+      else if (!strcmp (argv[i], "--set") && i + 1 < argc && !strcmp (argv[i + 1], "fast"))
+        flags = (flags & MINI_USERS) | MINI_SET_FAST, i++;
+      else if (!strcmp (argv[i], "--usernames"))
+        flags |= MINI_USERS;
       else
         {
-          fprintf (stderr, "usage: %s [--no-links] [--no-costly]\n", argv[0]);
+          fprintf (stderr, "usage: %s [--set cli|full|fast] [--usernames]\n", argv[0]);
           return 2;
         }
     }

@@ -5,10 +5,8 @@
  * threads, memory and I/O the test chose.  Children are driven through their
  * stdin/stdout pipes, never timed with sleeps.
  *
- * Every child is recorded in a table; an abort (a failed assertion), a fatal
- * signal or exit kills and reaps everything in it.  The test is also a child
- * subreaper, so a grandchild orphaned by a dying child comes back to us and
- * is reaped too.
+ * Every child is recorded (ts-test-kids.c) and killed and reaped on exit,
+ * on a failed assertion and on the signals that end a test.
  */
 #define G_LOG_DOMAIN "test-live"
 #include "config.h"
@@ -18,7 +16,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -30,11 +27,11 @@
 #include <unistd.h>
 
 #include "ts-platform.h"
+#include "ts-test-kids.h"
 
 #define MiB (1024u * 1024u)
 
 static TsPlatform *platform;
-static char       *helper_path;
 
 /* ------------------------------------------------------------------ reads */
 
@@ -165,7 +162,7 @@ test_identity (void)
   tmp = g_dir_make_tmp ("ts-live cwd \xc3(-XXXXXX", &error);
   g_assert_no_error (error);
   cwd = real_path (tmp);
-  exe = real_path (helper_path);
+  exe = real_path (ts_test_child_path ());
 
   t0 = now_seconds ();
   c = ts_test_child_spawn (&(TsTestChildOptions) { .name = "ts-live-kid", .threads = 4,
@@ -192,7 +189,7 @@ test_identity (void)
 
   /* argv byte for byte: an empty argument and bytes that are not UTF-8. */
   assert_valid (&s, TS_PF_CMDLINE);
-  argv_expect[n++] = helper_path;
+  argv_expect[n++] = ts_test_child_path ();
   argv_expect[n++] = "--name";
   argv_expect[n++] = "ts-live-kid";
   argv_expect[n++] = "--threads";
@@ -697,22 +694,6 @@ test_wanted_mask (void)
   g_assert_true (WIFEXITED (ts_test_child_finish (c)));
 }
 
-static char *
-find_helper (void)
-{
-  const char *env = g_getenv ("TS_TEST_CHILD");
-  g_autofree char *self = NULL;
-  g_autofree char *dir = NULL;
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  /* Run by hand: the helper is built next to this test. */
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  g_assert_nonnull (self);
-  dir = g_path_get_dirname (self);
-  return g_build_filename (dir, "ts-test-child", NULL);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -722,9 +703,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   ts_test_kids_init ();
 
-  helper_path = find_helper ();
-  if (!g_file_test (helper_path, G_FILE_TEST_IS_EXECUTABLE))
-    g_error ("helper %s is not there (set TS_TEST_CHILD)", helper_path);
+  (void) ts_test_child_path (); /* fails early if the helper is missing */
 
   ts_platform_error_clear (&err);
   platform = ts_platform_new (NULL, NULL, &err);
@@ -747,6 +726,5 @@ main (int argc, char **argv)
 
   ret = g_test_run ();
   ts_platform_free (platform);
-  g_free (helper_path);
   return ret;
 }

@@ -80,8 +80,9 @@ TsPlatform *ts_platform_new          (const char      *procfs_root,
 void        ts_platform_free         (TsPlatform *self);
 const char *ts_platform_procfs_root  (const TsPlatform *self);
 const char *ts_platform_sysfs_root   (const TsPlatform *self);
-/* Keep per-process descriptors open between reads (default true).  Off, each
- * read opens, reads and closes like a naive reader: used by bench/. */
+/* Keep per-process descriptors open between reads (default: on for the live
+ * /proc, off for any other root).  Off, each read opens, reads and closes
+ * like a naive reader: bench/ compares the two. */
 void        ts_platform_set_keep_fds (TsPlatform *self, bool keep);
 /* Number of descriptors currently kept open (tests, bench). */
 size_t      ts_platform_kept_fds     (const TsPlatform *self);

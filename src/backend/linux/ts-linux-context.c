@@ -83,7 +83,10 @@ ts_platform_new (const char      *procfs_root,
   self->page_size = sysconf (_SC_PAGESIZE);
   if (self->page_size <= 0)
     self->page_size = 4096;
-  self->keep_fds = true;
+  /* Kept descriptors are safe on procfs only: there a read after the
+   * process exits fails with ESRCH.  A fixture tree is ordinary files, which
+   * a test may replace (a new inode) while we hold the old one. */
+  self->keep_fds = self->real_procfs;
 
   /* Leave room for everything else the process opens (the GUI, sockets). */
   limit = raise_nofile_limit ();

@@ -8,18 +8,27 @@
  *   ts-nokeep  ts_platform_read_process with ts_platform_set_keep_fds (false)
  *   ts-keep    the same with keep_fds true (descriptors kept, pread each pass)
  *
- * The `wanted` mask is everything that comes from stat, status, statm,
- * cmdline, io and smaps_rollup, plus the exe and cwd readlinks: TS_PF_ALL
- * minus ENVIRON, THREADS (task/ directory walk), IONICE (ioprio_get) and
- * CPU_AFFINITY (sched_getaffinity), which the minimal reader does not do.
- * --no-links drops EXE and CWD from both sides, --no-costly drops
- * MEMORY_FULL and IO_COUNTERS (smaps_rollup and io) from both sides.
+ * The `wanted` mask and the minimal reader's files, by --set:
+ *   cli   (default) what `taskscope-cli processes --json --memory-full`
+ *         asks for: PPID NAME UIDS STATUS CREATE_TIME CPU_TIMES NUM_THREADS
+ *         MEMORY_INFO CMDLINE MEMORY_FULL -> stat status statm cmdline
+ *         smaps_rollup
+ *   full  TS_PF_ALL minus ENVIRON, THREADS (task/ walk), IONICE (ioprio_get)
+ *         and CPU_AFFINITY (sched_getaffinity), which the minimal reader
+ *         does not do -> the cli files plus io and the exe/cwd readlinks
+ *   fast  cli minus MEMORY_FULL plus RSS_ANON: the app's every-second tick
+ *         -> stat status statm cmdline
+ * User names are not looked up (the app caches them above this layer).
  *
  * Rounds: the three contestants run one after another, R times; the report
- * gives the median round.  Wall time from CLOCK_MONOTONIC, CPU time (user,
+ * gives the median round.  "free ms" is ts_platform_free (closing the kept
+ * descriptors); "slab KiB" is how much /proc/meminfo's Slab dropped during
+ * that free, i.e. roughly the kernel memory the kept descriptors pinned
+ * (struct file, seq_file and its buffer); noisy, read it as an order of
+ * magnitude.  Wall time from CLOCK_MONOTONIC, CPU time (user,
  * system) from getrusage (RUSAGE_SELF).
  *
- *   bench-repeat [-k PASSES] [-r ROUNDS] [--no-links] [--no-costly]
+ *   bench-repeat [-k PASSES] [-r ROUNDS] [--set cli|full|fast]
  */
 #define _GNU_SOURCE
 #define MINIMAL_READER_NO_MAIN
@@ -36,7 +45,19 @@ typedef struct
   double first_wall_ms;            /* the warm-up pass */
   long   procs;
   size_t kept_fds;
+  double free_ms;                  /* ts_platform_free: closing the kept descriptors */
+  double kernel_kib;               /* Slab released by that free (seq_file buffers, files) */
 } Result;
+
+/* Slab from /proc/meminfo, KiB: what kept descriptors pin in the kernel. */
+static long
+slab_kib (void)
+{
+  char buf[8192];
+  if (mini_slurp ("/proc/meminfo", buf, sizeof buf) <= 0)
+    return 0;
+  return (long) mini_status_field (buf, "\nSlab:");
+}
 
 static double
 now_ms (void)
@@ -135,7 +156,11 @@ run_mode (Mode mode, int passes, int flags, uint32_t wanted)
     {
       r.kept_fds = ts_platform_kept_fds (ctx);
       ts_proc_sample_clear (&sample);
+      long slab0 = slab_kib ();
+      t0 = now_ms ();
       ts_platform_free (ctx);
+      r.free_ms = now_ms () - t0;
+      r.kernel_kib = (double) (slab0 - slab_kib ());
     }
   return r;
 }
@@ -151,7 +176,10 @@ int
 main (int argc, char **argv)
 {
   int passes = 20, rounds = 3;
-  int flags = MINI_LINKS | MINI_COSTLY;
+  const char *set = "cli";
+  const uint32_t cli_mask = TS_PF_PPID | TS_PF_NAME | TS_PF_UIDS | TS_PF_STATUS | TS_PF_CREATE_TIME
+                            | TS_PF_CPU_TIMES | TS_PF_NUM_THREADS | TS_PF_MEMORY_INFO | TS_PF_CMDLINE
+                            | TS_PF_MEMORY_FULL;
 
   for (int i = 1; i < argc; i++)
     {
@@ -159,34 +187,50 @@ main (int argc, char **argv)
         passes = atoi (argv[++i]);
       else if (!strcmp (argv[i], "-r") && i + 1 < argc)
         rounds = atoi (argv[++i]);
-      else if (!strcmp (argv[i], "--no-links"))
-        flags &= ~MINI_LINKS;
-      else if (!strcmp (argv[i], "--no-costly"))
-        flags &= ~MINI_COSTLY;
+      else if (!strcmp (argv[i], "--set") && i + 1 < argc)
+        set = argv[++i];
       else
         {
-          fprintf (stderr, "usage: %s [-k PASSES] [-r ROUNDS] [--no-links] [--no-costly]\n", argv[0]);
+          fprintf (stderr, "usage: %s [-k PASSES] [-r ROUNDS] [--set cli|full|fast]\n", argv[0]);
           return 2;
         }
     }
   if (passes < 1 || rounds < 1 || rounds > 64)
     return 2;
 
-  uint32_t wanted = TS_PF_ALL & ~(uint32_t) (TS_PF_ENVIRON | TS_PF_THREADS | TS_PF_IONICE | TS_PF_CPU_AFFINITY);
-  if (!(flags & MINI_LINKS))
-    wanted &= ~(uint32_t) (TS_PF_EXE | TS_PF_CWD);
-  if (!(flags & MINI_COSTLY))
-    wanted &= ~(uint32_t) (TS_PF_MEMORY_FULL | TS_PF_IO_COUNTERS);
+  int flags;
+  uint32_t wanted;
+  if (!strcmp (set, "cli"))
+    {
+      flags = MINI_SET_CLI;
+      wanted = cli_mask;
+    }
+  else if (!strcmp (set, "full"))
+    {
+      flags = MINI_SET_FULL;
+      wanted = TS_PF_ALL & ~(uint32_t) (TS_PF_ENVIRON | TS_PF_THREADS | TS_PF_IONICE | TS_PF_CPU_AFFINITY);
+    }
+  else if (!strcmp (set, "fast"))
+    {
+      flags = MINI_SET_FAST;
+      wanted = (cli_mask & ~(uint32_t) TS_PF_MEMORY_FULL) | TS_PF_RSS_ANON;
+    }
+  else
+    {
+      fprintf (stderr, "bench-repeat: unknown set '%s'\n", set);
+      return 2;
+    }
 
   Result results[N_MODES][64];
   for (int round = 0; round < rounds; round++)
     for (int m = 0; m < N_MODES; m++)
       results[m][round] = run_mode ((Mode) m, passes, flags, wanted);
 
-  printf ("bench-repeat: %d rounds x %d passes, wanted=0x%06x%s%s\n", rounds, passes, wanted,
-          flags & MINI_LINKS ? "" : " (no exe/cwd)", flags & MINI_COSTLY ? "" : " (no io/smaps_rollup)");
-  printf ("%-10s %7s %12s %12s %12s %12s %14s %9s\n",
-          "contestant", "procs", "wall ms/pass", "cpu ms/pass", "user ms", "sys ms", "1st pass ms", "kept fds");
+  printf ("bench-repeat: set %s, wanted=0x%06x, %d rounds x %d passes (median round)\n",
+          set, wanted, rounds, passes);
+  printf ("%-10s %7s %12s %12s %9s %9s %12s %9s %8s %10s\n",
+          "contestant", "procs", "wall ms/pass", "cpu ms/pass", "user ms", "sys ms", "1st pass ms",
+          "kept fds", "free ms", "slab KiB");
   double minimal_wall = 0, minimal_cpu = 0;
   for (int m = 0; m < N_MODES; m++)
     {
@@ -198,8 +242,9 @@ main (int argc, char **argv)
           minimal_wall = r->wall_ms;
           minimal_cpu = cpu;
         }
-      printf ("%-10s %7ld %12.2f %12.2f %12.2f %12.2f %14.2f %9zu", mode_names[m], r->procs,
-              r->wall_ms, cpu, r->user_ms, r->sys_ms, r->first_wall_ms, r->kept_fds);
+      printf ("%-10s %7ld %12.2f %12.2f %9.2f %9.2f %12.2f %9zu %8.2f %10.0f", mode_names[m], r->procs,
+              r->wall_ms, cpu, r->user_ms, r->sys_ms, r->first_wall_ms, r->kept_fds, r->free_ms,
+              r->kernel_kib);
       if (m != MODE_MINIMAL)
         printf ("   %.2fx wall, %.2fx cpu of minimal", r->wall_ms / minimal_wall, cpu / minimal_cpu);
       printf ("\n");

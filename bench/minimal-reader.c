@@ -46,7 +46,7 @@ typedef struct
   unsigned long long ctx_vol, ctx_invol;
   unsigned long long rss_anon, rss_file, rss_shmem, vm_swap; /* kB */
   unsigned long long statm[7];                               /* pages */
-  int                have_status, have_statm, have_io, have_smaps;
+  int                have_status, have_statm, have_io, have_smaps, have_links;
   unsigned long long rchar, wchar, syscr, syscw, read_bytes, write_bytes;
   unsigned long long smaps_rss, pss, private_clean, private_dirty, private_hugetlb, swap; /* kB */
   char               cmdline[16384];
@@ -204,6 +204,7 @@ mini_read_proc (int pid, MiniProc *p, int flags)
 
   if (flags & MINI_LINKS)
     {
+      p->have_links = 1;
       snprintf (path, sizeof path, "/proc/%d/exe", pid);
       n = readlink (path, p->exe, sizeof p->exe - 1);
       p->exe[n > 0 ? n : 0] = '\0';
@@ -270,11 +271,15 @@ mini_print_json (FILE *out, const MiniProc *p, long ticks, double boot_time, lon
     fprintf (out, "\"io_counters\":{\"read_count\":%llu,\"write_count\":%llu,\"read_bytes\":%llu,"
              "\"write_bytes\":%llu,\"read_chars\":%llu,\"write_chars\":%llu},",
              p->syscr, p->syscw, p->read_bytes, p->write_bytes, p->rchar, p->wchar);
-  fputs ("\"exe\":", out);
-  mini_put_string (out, p->exe, strlen (p->exe));
-  fputs (",\"cwd\":", out);
-  mini_put_string (out, p->cwd, strlen (p->cwd));
-  fputs (",\"cmdline\":[", out);
+  if (p->have_links)
+    {
+      fputs ("\"exe\":", out);
+      mini_put_string (out, p->exe, strlen (p->exe));
+      fputs (",\"cwd\":", out);
+      mini_put_string (out, p->cwd, strlen (p->cwd));
+      fputc (',', out);
+    }
+  fputs ("\"cmdline\":[", out);
   size_t start = 0;
   int first_arg = 1;
   size_t len = p->cmdline_len;

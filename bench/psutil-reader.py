@@ -3,13 +3,14 @@
 """psutil contestant for the process-reader benchmark.
 
 Every process with the fields `taskscope-cli processes --json --memory-full`
-prints, through psutil.process_iter(attrs=...).  process_iter calls
+prints (--set cli, the default) or a wider set (--set full), through psutil.process_iter(attrs=...).  process_iter calls
 Process.as_dict(), which runs inside Process.oneshot(), so stat/status/statm
 are read once per process; memory_full_info reads smaps_rollup.
 
 Run it with Debian's /usr/bin/python3 (python3-psutil 5.9.4):
 
     /usr/bin/python3 bench/psutil-reader.py > out.json
+    /usr/bin/python3 bench/psutil-reader.py --set full > out.json
     /usr/bin/python3 bench/psutil-reader.py --repeat 20   # ms per pass, in one process
 """
 import argparse
@@ -20,12 +21,18 @@ import time
 
 import psutil
 
-ATTRS = [
-    "pid", "ppid", "name", "exe", "cmdline", "cwd", "status", "username",
-    "uids", "gids", "terminal", "create_time", "cpu_times", "num_threads",
-    "num_ctx_switches", "nice", "cpu_num", "memory_info", "memory_full_info",
-    "io_counters",
-]
+SETS = {
+    # what `taskscope-cli processes --json --memory-full` prints
+    "cli": ["pid", "ppid", "name", "username", "status", "create_time",
+            "cpu_times", "num_threads", "memory_info", "cmdline",
+            "memory_full_info"],
+    # everything from stat, status, statm, cmdline, io, smaps_rollup, exe, cwd
+    "full": ["pid", "ppid", "name", "exe", "cmdline", "cwd", "status",
+             "username", "uids", "gids", "terminal", "create_time",
+             "cpu_times", "num_threads", "num_ctx_switches", "nice",
+             "cpu_num", "memory_info", "memory_full_info", "io_counters"],
+}
+ATTRS = list(SETS["cli"])
 
 
 def one_pass():
@@ -48,11 +55,12 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=0,
                         help="run this many passes in one process and print ms per pass")
+    parser.add_argument("--set", choices=sorted(SETS), default="cli",
+                        help="attribute set (default: cli, what taskscope-cli prints)")
     parser.add_argument("--attrs", default=None,
-                        help="comma-separated psutil attribute names instead of the default set")
+                        help="comma-separated psutil attribute names instead of a set")
     args = parser.parse_args()
-    if args.attrs:
-        ATTRS[:] = args.attrs.split(",")
+    ATTRS[:] = args.attrs.split(",") if args.attrs else SETS[args.set]
 
     if args.repeat:
         one_pass()  # warm up: imports, the pid map, caches

@@ -13,6 +13,8 @@
 #                   -Dgui=false -Dtests=false if it has no build.ninja yet
 #     --no-build    use DIR as it is (no meson compile)
 #     --profile     also run strace -c and perf stat on taskscope-cli
+#     --wait-quiet S  before starting, wait up to S seconds for the 1-minute
+#                   load average to drop below 0.5 (other jobs skew wall time)
 #     --teardown F  kill the sleepers recorded in pid file F and exit
 #
 # Sleepers are always torn down on exit (trap), also on failure or Ctrl-C.
@@ -26,6 +28,7 @@ PASSES=20
 BUILD=$BENCH/build
 DO_BUILD=1
 PROFILE=0
+WAIT_QUIET=0
 PY=/usr/bin/python3    # Debian's python3 with python3-psutil 5.9.4
 
 teardown () {
@@ -57,8 +60,9 @@ while [ $# -gt 0 ]; do
     -B) BUILD=$(realpath -m "$2"); shift 2 ;;
     --no-build) DO_BUILD=0; shift ;;
     --profile) PROFILE=1; shift ;;
+    --wait-quiet) WAIT_QUIET=$2; shift 2 ;;
     --teardown) teardown "$2"; exit 0 ;;
-    -h|--help) sed -n '3,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,20p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -69,7 +73,7 @@ if [ "$DO_BUILD" = 1 ]; then
   if [ ! -f "$BUILD/build.ninja" ]; then
     meson setup "$BUILD" "$SRC" -Dgui=false -Dtests=false
   fi
-  meson compile -C "$BUILD"
+  meson compile -C "$BUILD" taskscope-cli ts-platform
 fi
 CLI=$BUILD/src/cli/taskscope-cli
 LIB=$BUILD/src/backend/libts-platform.a
@@ -84,6 +88,14 @@ if [ -f "$LIB" ]; then
      "$BENCH/bench-repeat.c" "$LIB" -lm && HAVE_REPEAT=1
 fi
 [ -x "$CLI" ] || { echo "run.sh: $CLI was not built" >&2; exit 1; }
+
+load1 () { cut -d' ' -f1 /proc/loadavg; }
+if [ "$WAIT_QUIET" -gt 0 ]; then
+  end=$(( SECONDS + WAIT_QUIET ))
+  while awk -v l="$(load1)" 'BEGIN { exit !(l >= 0.5) }' && [ $SECONDS -lt $end ]; do
+    sleep 10
+  done
+fi
 
 # ---------------------------------------------------------------- sleepers
 PIDFILE=$(mktemp -u /tmp/taskscope-bench-sleepers.XXXXXX)
@@ -100,18 +112,27 @@ done
 
 NPROC=$(ls -d /proc/[0-9]* | wc -l)
 echo "== $(date -I) $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), kernel $(uname -r)"
-echo "== $N sleepers started (keeper $KEEPER); $NPROC processes in /proc"
+echo "== $N sleepers started (keeper $KEEPER); $NPROC processes in /proc; loadavg $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ------------------------------------------------------------- contestants
-PS_FULL=(ps -eo pid,ppid,user,stat,ni,nlwp,rss,vsz,pss,uss,lstart,time,comm,args)
-PS_CHEAP=(ps -eo pid,ppid,user,stat,ni,nlwp,rss,vsz,lstart,time,comm,args)
-NAMES=(minimal taskscope-cli psutil ps-pss-uss ps-plain)
-declare -A CMD
-CMD[minimal]="$TOOLS/minimal-reader"
+# Two sets of fields.  "cli": exactly what `taskscope-cli processes --json
+# --memory-full` prints (stat, status, statm, cmdline, smaps_rollup, plus a
+# user name).  "full": also io, exe, cwd and the rest of status/stat.
+FULL_ATTRS=pid,ppid,name,exe,cmdline,cwd,status,username,uids,gids,terminal,create_time,cpu_times,num_threads,num_ctx_switches,nice,cpu_num,memory_info,io_counters
+NAMES=(minimal minimal+users taskscope-cli psutil ps-pss-uss ps-plain minimal-full taskscope-cli-full psutil-full)
+declare -A CMD BASE
+CMD[minimal]="$TOOLS/minimal-reader --set cli"
+CMD[minimal+users]="$TOOLS/minimal-reader --set cli --usernames"
 CMD[taskscope-cli]="$CLI processes --json --memory-full"
-CMD[psutil]="$PY $BENCH/psutil-reader.py"
-CMD[ps-pss-uss]="${PS_FULL[*]}"
-CMD[ps-plain]="${PS_CHEAP[*]}"
+CMD[psutil]="$PY $BENCH/psutil-reader.py --set cli"
+CMD[ps-pss-uss]="ps -eo pid,ppid,user,stat,nlwp,rss,vsz,pss,uss,lstart,time,comm,args"
+CMD[ps-plain]="ps -eo pid,ppid,user,stat,nlwp,rss,vsz,lstart,time,comm,args"
+CMD[minimal-full]="$TOOLS/minimal-reader --set full"
+CMD[taskscope-cli-full]="$CLI processes --json --memory-full --attrs $FULL_ATTRS"
+CMD[psutil-full]="$PY $BENCH/psutil-reader.py --set full"
+for name in "${NAMES[@]}"; do
+  case $name in *-full) BASE[$name]=full ;; *) BASE[$name]=cli ;; esac
+done
 
 # Sanity: every contestant runs and sees about the same number of processes.
 count_json () {
@@ -128,51 +149,61 @@ for name in "${NAMES[@]}"; do
     ps-*) seen=$(( $(${CMD[$name]} | wc -l) - 1 )) ;;
     *) seen=$(${CMD[$name]} 2>/dev/null | count_json) ;;
   esac
-  printf '   %-14s %s\n' "$name" "$seen"
+  printf '   %-20s %s\n' "$name" "$seen"
 done
 
 declare -A WALL CPU USER SYS
-echo "== timed runs (median of $RUNS; psutil $(( (RUNS + 2) / 3 )))"
+echo "== timed runs (median of $RUNS; psutil $(( (RUNS + 2) / 3 )); 2 warm-up runs each)"
 for name in "${NAMES[@]}"; do
   runs=$RUNS
-  [ "$name" = psutil ] && runs=$(( (RUNS + 2) / 3 ))
+  case $name in psutil*) runs=$(( (RUNS + 2) / 3 )) ;; esac
   line=$("$TOOLS/timerun" -n "$runs" -w 2 -- ${CMD[$name]})
   WALL[$name]=$(sed -n 's/.*wall_median_ms=\([0-9.]*\).*/\1/p' <<<"$line")
   CPU[$name]=$(sed -n 's/.*cpu_median_ms=\([0-9.]*\).*/\1/p' <<<"$line")
   USER[$name]=$(sed -n 's/.*user_median_ms=\([0-9.]*\).*/\1/p' <<<"$line")
   SYS[$name]=$(sed -n 's/.*sys_median_ms=\([0-9.]*\).*/\1/p' <<<"$line")
-  echo "   $name: $line"
+  printf '   %-20s %s\n' "$name" "$line"
 done
 
 ratio () { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
-echo "| contestant | wall ms (median) | CPU ms (median) | user ms | sys ms | wall / minimal | wall / taskscope-cli |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| contestant | set | wall ms | CPU ms | user ms | sys ms | wall / minimal | CPU / minimal | wall / taskscope-cli | CPU / taskscope-cli |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for name in "${NAMES[@]}"; do
-  echo "| $name | ${WALL[$name]} | ${CPU[$name]} | ${USER[$name]} | ${SYS[$name]} | $(ratio "${WALL[$name]}" "${WALL[minimal]}") | $(ratio "${WALL[$name]}" "${WALL[taskscope-cli]}") |"
+  if [ "${BASE[$name]}" = full ]; then m=minimal-full; t=taskscope-cli-full; else m=minimal; t=taskscope-cli; fi
+  echo "| $name | ${BASE[$name]} | ${WALL[$name]} | ${CPU[$name]} | ${USER[$name]} | ${SYS[$name]} | $(ratio "${WALL[$name]}" "${WALL[$m]}") | $(ratio "${CPU[$name]}" "${CPU[$m]}") | $(ratio "${WALL[$name]}" "${WALL[$t]}") | $(ratio "${CPU[$name]}" "${CPU[$t]}") |"
 done
+echo "(user/sys are split by the kernel's tick sampling; their sum, CPU, is exact)"
 echo
-r1=$(ratio "${WALL[taskscope-cli]}" "${WALL[minimal]}")
-r2=$(ratio "${WALL[psutil]}" "${WALL[taskscope-cli]}")
-g1=$(awk -v r="$r1" 'BEGIN { print (r <= 1.3) ? "met" : "MISSED" }')
-g2=$(awk -v r="$r2" 'BEGIN { print (r >= 3) ? "met" : "MISSED" }')
-echo "goal: taskscope-cli <= 1.3x minimal: ${r1}x ($g1); CPU $(ratio "${CPU[taskscope-cli]}" "${CPU[minimal]}")x"
-echo "goal: psutil >= 3x taskscope-cli:   ${r2}x ($g2); CPU $(ratio "${CPU[psutil]}" "${CPU[taskscope-cli]}")x"
+goal () { # label ratio op limit
+  awk -v l="$1" -v r="$2" -v op="$3" -v lim="$4" 'BEGIN {
+    ok = (op == "<=") ? (r <= lim) : (r >= lim);
+    printf "goal: %-42s %5.2fx (want %s %s): %s\n", l, r, op, lim, ok ? "met" : "MISSED" }'
+}
+for k in WALL CPU; do
+  declare -n T=$k
+  goal "taskscope-cli / minimal, $k"             "$(ratio "${T[taskscope-cli]}" "${T[minimal]}")" "<=" 1.3
+  goal "taskscope-cli / minimal+users, $k"       "$(ratio "${T[taskscope-cli]}" "${T[minimal+users]}")" "<=" 1.3
+  goal "psutil / taskscope-cli, $k"              "$(ratio "${T[psutil]}" "${T[taskscope-cli]}")" ">=" 3
+  goal "taskscope-cli-full / minimal-full, $k"   "$(ratio "${T[taskscope-cli-full]}" "${T[minimal-full]}")" "<=" 1.3
+  goal "psutil-full / taskscope-cli-full, $k"    "$(ratio "${T[psutil-full]}" "${T[taskscope-cli-full]}")" ">=" 3
+  unset -n T
+done
 
 # ---------------------------------------------------- repeated, in process
 echo
 if [ "$HAVE_REPEAT" = 1 ]; then
-  echo "== in-process passes (the app's case)"
-  "$TOOLS/bench-repeat" -k "$PASSES" -r 3
-  echo
-  echo "== in-process passes, fast-cadence fields only (no io, no smaps_rollup)"
-  "$TOOLS/bench-repeat" -k "$PASSES" -r 3 --no-costly
+  for set in cli full fast; do
+    echo "== in-process passes (the app's case), set $set"
+    "$TOOLS/bench-repeat" -k "$PASSES" -r 3 --set "$set"
+    echo
+  done
 else
   echo "== bench-repeat skipped: $LIB missing or did not link"
 fi
 echo
-echo "== psutil, in-process passes"
-"$PY" "$BENCH/psutil-reader.py" --repeat $(( (PASSES + 3) / 4 ))
+echo "== psutil, in-process passes, set cli"
+"$PY" "$BENCH/psutil-reader.py" --set cli --repeat $(( (PASSES + 3) / 4 ))
 
 # ----------------------------------------------------------------- profile
 if [ "$PROFILE" = 1 ]; then
@@ -190,4 +221,5 @@ if [ "$PROFILE" = 1 ]; then
 fi
 
 echo
+echo "== loadavg at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the benchmark alone holds it near 1; wall well above CPU in the table means other jobs shared the 2 CPUs: trust CPU ms then)"
 echo "== tearing down $N sleepers"

@@ -244,6 +244,29 @@ bool ts_platform_send_signal (TsPlatform      *self,
                               int              signum,
                               TsPlatformError *err);
 
+/* Change a process's nice value (-20..19), I/O priority (class 0 none,
+ * 1 realtime, 2 best-effort, 3 idle; level 0..7) or CPU affinity, with the
+ * same identity check as ts_platform_send_signal.  These calls have no
+ * pidfd form: the check and the call are microseconds apart; a PID is
+ * reused in between only if the PID space wraps in that time, or a
+ * privileged process picks PIDs (ns_last_pid, clone3 set_tid). */
+bool ts_platform_set_nice     (TsPlatform      *self,
+                               TsPid            pid,
+                               uint64_t         start_ticks,
+                               int              nice,
+                               TsPlatformError *err);
+bool ts_platform_set_ionice   (TsPlatform      *self,
+                               TsPid            pid,
+                               uint64_t         start_ticks,
+                               int              ioclass,
+                               int              level,
+                               TsPlatformError *err);
+bool ts_platform_set_affinity (TsPlatform      *self,
+                               TsPid            pid,
+                               uint64_t         start_ticks,
+                               const uint64_t   cpus[TS_CPU_SET_WORDS],
+                               TsPlatformError *err);
+
 /* ------------------------------------------------------------------ system */
 
 typedef struct

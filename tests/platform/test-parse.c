@@ -56,6 +56,8 @@ test_stat_kthreadd (void)
   g_assert_cmpint (st.state, ==, 'S');
   g_assert_cmpint (st.ppid, ==, 0);
   g_assert_cmpuint (st.tty_nr, ==, 0);
+  g_assert_cmphex (st.flags, ==, 2129984);
+  g_assert_true (st.flags & 0x00200000); /* PF_KTHREAD */
   g_assert_cmpuint (st.utime, ==, 3);
   g_assert_cmpuint (st.stime, ==, 17);
   g_assert_cmpint (st.cutime, ==, 0);
@@ -78,6 +80,7 @@ test_stat_full (void)
   g_assert_cmpint (st.state, ==, 'S');
   g_assert_cmpint (st.ppid, ==, 1010);
   g_assert_cmpuint (st.tty_nr, ==, 34819);
+  g_assert_cmphex (st.flags, ==, 4194304);
   g_assert_cmpuint (st.utime, ==, 1234);
   g_assert_cmpuint (st.stime, ==, 567);
   g_assert_cmpint (st.cutime, ==, 89);
@@ -97,7 +100,7 @@ test_stat_no_newline (void)
   /* Ends right after delayacct_blkio_ticks (field 42), no newline. */
   static const char line[] =
     "9 (x) R 1 9 9 0 -1 0 0 0 0 0 5 6 0 0 20 0 1 0 77 0 0 0 0 0 0 0 0 0 0 0 "
-    "0 0 0 0 0 17 2 0 0 42";
+    "0 0 0 0 17 2 0 0 42";
 
   g_assert_true (ts_linux_parse_stat (B (line), &st));
   g_assert_cmpuint (st.starttime, ==, 77);
@@ -113,7 +116,7 @@ test_stat_not_terminated (void)
    * field is 42, not 4299. */
   static const char line[] =
     "9 (x) R 1 9 9 0 -1 0 0 0 0 0 5 6 0 0 20 0 1 0 77 0 0 0 0 0 0 0 0 0 0 0 "
-    "0 0 0 0 0 17 2 0 0 4299 1 2 3";
+    "0 0 0 0 17 2 0 0 4299 1 2 3";
   size_t len = strlen (line) - strlen ("99 1 2 3");
 
   g_assert_true (ts_linux_parse_stat (line, len, &st));
@@ -149,13 +152,13 @@ test_stat_comm_parens_only (void)
   TsLinuxStat st;
   static const char empty_comm[] =
     "5 () S 1 5 5 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 8 0 0 0 0 0 0 0 0 0 0 0 0 "
-    "0 0 0 0 17 0 0 0 0\n";
+    "0 0 0 17 0 0 0 0\n";
   static const char paren_comm[] =
     "5 ()) S 1 5 5 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 8 0 0 0 0 0 0 0 0 0 0 0 0 "
-    "0 0 0 0 17 0 0 0 0\n";
+    "0 0 0 17 0 0 0 0\n";
   static const char open_comm[] =
     "5 (() S 1 5 5 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 8 0 0 0 0 0 0 0 0 0 0 0 0 "
-    "0 0 0 0 17 0 0 0 0\n";
+    "0 0 0 17 0 0 0 0\n";
 
   g_assert_true (ts_linux_parse_stat (B (empty_comm), &st));
   g_assert_cmpuint (st.comm_len, ==, 0);
@@ -176,7 +179,7 @@ test_stat_nul_in_comm (void)
   /* NUL bytes are just bytes: strchr/strrchr would stop at the first. */
   static const char line[] =
     "6 (a\0b) S 1 6 6 0 -1 0 0 0 0 0 4 5 0 0 20 0 1 0 99 0 0 0 0 0 0 0 0 0 0 "
-    "0 0 0 0 0 0 17 1 0 0 0\n";
+    "0 0 0 0 0 17 1 0 0 0\n";
 
   g_assert_true (ts_linux_parse_stat (B (line), &st));
   g_assert_cmpmem (st.comm, st.comm_len, "a\0b", 3);
@@ -195,7 +198,7 @@ test_stat_overlong_comm (void)
   for (int i = 0; i < 100; i++)
     g_string_append_c (line, 'a' + i % 26);
   g_string_append (line, ") S 1 7 7 0 -1 0 0 0 0 0 4 5 0 0 20 0 1 0 99 0 0 0 0 0 0 "
-                         "0 0 0 0 0 0 0 0 0 0 17 1 0 0 0\n");
+                         "0 0 0 0 0 0 0 0 0 17 1 0 0 0\n");
 
   ok = ts_linux_parse_stat (line->str, line->len, &st);
   /* Cut to what fits, and the fields after it are still found. */
@@ -254,12 +257,12 @@ test_stat_garbage (void)
   g_assert_false (ts_linux_parse_stat (B ("1 x) S 1 1 1"), &st));
   /* A letter where ppid belongs. */
   g_assert_false (ts_linux_parse_stat (B ("1 (x) S abc 1 1 0 -1 0 0 0 0 0 0 0 0 0 "
-                                          "20 0 1 0 5 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 "
+                                          "20 0 1 0 5 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 "
                                           "17 0 0 0 0\n"), &st));
   /* A letter where starttime belongs. */
   g_assert_false (ts_linux_parse_stat (B ("1 (x) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 "
                                           "20 0 1 0 five 0 0 0 0 0 0 0 0 0 0 0 0 0 0 "
-                                          "0 0 17 0 0 0 0\n"), &st));
+                                          "0 17 0 0 0 0\n"), &st));
 }
 
 static void
@@ -275,10 +278,10 @@ test_stat_huge_and_negative (void)
     "0 0 17 0 50 1 18446744073709551615 0 0 0 0 0 0 0 0 0 0\n";
   static const char overflow[] =
     "3 (x) S 2 0 0 0 -1 0 0 0 0 0 18446744073709551616 0 0 0 20 0 1 0 5 0 0 0 "
-    "0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0\n";
+    "0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0\n";
   static const char negative_unsigned[] =
     "3 (x) S 2 0 0 0 -1 0 0 0 0 0 -5 0 0 0 20 0 1 0 5 0 0 0 "
-    "0 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0\n";
+    "0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0\n";
 
   g_assert_true (ts_linux_parse_stat (B (huge), &st));
   g_assert_cmpmem (st.comm, st.comm_len, "irq/9-acpi", 10);
@@ -291,9 +294,11 @@ test_stat_huge_and_negative (void)
   g_assert_cmpuint (st.starttime, ==, G_MAXUINT64);
   g_assert_cmpuint (st.blkio_ticks, ==, G_MAXUINT64);
 
-  /* Past 64 bits, or a minus sign on a counter: the kernel never writes
-   * that, so it is garbage, not a wrapped value. */
-  g_assert_false (ts_linux_parse_stat (B (overflow), &st));
+  /* Past 64 bits: saturated, never wrapped to a small number. */
+  g_assert_true (ts_linux_parse_stat (B (overflow), &st));
+  g_assert_cmpuint (st.utime, ==, G_MAXUINT64);
+  g_assert_cmpuint (st.starttime, ==, 5);
+  /* A minus sign on a counter is garbage. */
   g_assert_false (ts_linux_parse_stat (B (negative_unsigned), &st));
 }
 
@@ -482,6 +487,9 @@ test_statm (void)
 
   g_assert_true (ts_linux_parse_statm (B ("18446744073709551615 0 0 0 0 0 0\n"), p));
   g_assert_cmpuint (p[0], ==, G_MAXUINT64);
+  /* Past 64 bits: saturated. */
+  g_assert_true (ts_linux_parse_statm (B ("99999999999999999999999 0 0 0 0 0 0\n"), p));
+  g_assert_cmpuint (p[0], ==, G_MAXUINT64);
 
   g_assert_true (ts_linux_parse_statm (B ("0 0 0 0 0 0 0\n"), p));
   g_assert_cmpuint (p[0], ==, 0);
@@ -504,7 +512,6 @@ test_statm_bad (void)
   g_assert_false (ts_linux_parse_statm (B ("1 2 3 4 5 6\n"), p));
   g_assert_false (ts_linux_parse_statm (B ("-1 2 3 4 5 6 7\n"), p));
   g_assert_false (ts_linux_parse_statm (B ("1 2 3 x 5 6 7\n"), p));
-  g_assert_false (ts_linux_parse_statm (B ("18446744073709551616 0 0 0 0 0 0\n"), p));
   g_assert_false (ts_linux_parse_statm (B ("1\0002 3 4 5 6 7\n"), p));
 }
 
@@ -709,7 +716,6 @@ test_cpu_list_bad (void)
   g_assert_false (ts_linux_parse_cpu_list (B ("1,,2"), set));
   g_assert_false (ts_linux_parse_cpu_list (B ("1,x"), set));
   g_assert_false (ts_linux_parse_cpu_list (B ("0\0001"), set));
-  g_assert_false (ts_linux_parse_cpu_list (B ("99999999999999999999999"), set));
 }
 
 static void
@@ -728,6 +734,12 @@ test_cpu_list_beyond_1024 (void)
   g_assert_cmpuint (cpu_count (set), ==, 1);
   g_assert_true (cpu_isset (set, 0));
 
+  /* Only CPUs past the set: a valid list that the set cannot hold. */
+  g_assert_true (ts_linux_parse_cpu_list (B ("1024"), set));
+  g_assert_cmpuint (cpu_count (set), ==, 0);
+  g_assert_true (ts_linux_parse_cpu_list (B ("99999999999999999999999"), set));
+  g_assert_cmpuint (cpu_count (set), ==, 0);
+
   /* A huge range must not loop for minutes. */
   g_assert_true (ts_linux_parse_cpu_list (B ("0-4294967295"), set));
   for (int i = 0; i < TS_CPU_SET_WORDS; i++)
@@ -739,7 +751,7 @@ test_cpu_list_beyond_1024 (void)
 static void
 test_count_entries (void)
 {
-  g_assert_cmpuint (ts_linux_count_entries (B (""), 0), ==, 0);
+  g_assert_cmpuint (ts_linux_count_entries (B ("")), ==, 0);
   g_assert_cmpuint (ts_linux_count_entries (NULL, 0), ==, 0);
   g_assert_cmpuint (ts_linux_count_entries (B ("a\0")), ==, 1);
   g_assert_cmpuint (ts_linux_count_entries (B ("a")), ==, 1);
@@ -747,7 +759,7 @@ test_count_entries (void)
   g_assert_cmpuint (ts_linux_count_entries (B ("a\0b")), ==, 2);
   g_assert_cmpuint (ts_linux_count_entries (B ("\0")), ==, 1);
   g_assert_cmpuint (ts_linux_count_entries (B ("a\0\0")), ==, 2);
-  g_assert_cmpuint (ts_linux_count_entries (B ("python3\0-m\0http.server\0--bind\0127.0.0.1\0")), ==, 5);
+  g_assert_cmpuint (ts_linux_count_entries (B ("python3\0-m\0http.server\0--bind\0" "127.0.0.1\0")), ==, 5);
   g_assert_cmpuint (ts_linux_count_entries (B ("nginx: worker process")), ==, 1);
 }
 
@@ -811,6 +823,10 @@ test_tty_drivers_serial (void)
   g_assert_cmpstr (out, ==, "/dev/ttyS0");
   g_assert_true (ts_linux_parse_tty_drivers (B (tty_drivers), tty_nr (4, 65), out, sizeof out));
   g_assert_cmpstr (out, ==, "/dev/ttyS1");
+  /* devices.txt: (4, 64..255) are ttyS0..ttyS191, whatever range the
+   * serial driver registered. */
+  g_assert_true (ts_linux_parse_tty_drivers (B (tty_drivers), tty_nr (4, 255), out, sizeof out));
+  g_assert_cmpstr (out, ==, "/dev/ttyS191");
 }
 
 static void
@@ -821,18 +837,28 @@ test_tty_drivers_bad (void)
 
   g_assert_false (ts_linux_parse_tty_drivers (B (tty_drivers), 0, out, sizeof out));
   g_assert_false (ts_linux_parse_tty_drivers (B (tty_drivers), tty_nr (200, 0), out, sizeof out));
-  g_assert_false (ts_linux_parse_tty_drivers (B (tty_drivers), tty_nr (4, 96), out, sizeof out));
-  g_assert_false (ts_linux_parse_tty_drivers (B (""), tty_nr (136, 3), out, sizeof out));
-  g_assert_false (ts_linux_parse_tty_drivers (NULL, 0, tty_nr (136, 3), out, sizeof out));
-  g_assert_false (ts_linux_parse_tty_drivers (B ("garbage\n\0\xff\n"), tty_nr (136, 3), out, sizeof out));
-  g_assert_false (ts_linux_parse_tty_drivers (B ("pty_slave /dev/pts 136 x-y pty:slave\n"),
-                                              tty_nr (136, 3), out, sizeof out));
+  /* Devices outside the fixed rules need a drivers table that has them. */
+  g_assert_false (ts_linux_parse_tty_drivers (B (""), tty_nr (5, 1), out, sizeof out));
+  g_assert_false (ts_linux_parse_tty_drivers (NULL, 0, tty_nr (5, 1), out, sizeof out));
+  g_assert_false (ts_linux_parse_tty_drivers (B ("garbage\n\0\xff\n"), tty_nr (5, 1), out, sizeof out));
+  g_assert_false (ts_linux_parse_tty_drivers (B ("/dev/console /dev/console 5 x system:console\n"),
+                                              tty_nr (5, 1), out, sizeof out));
+  g_assert_false (ts_linux_parse_tty_drivers (B ("/dev/console /dev/console"), tty_nr (5, 1),
+                                              out, sizeof out));
   /* "/dev/pts/3" does not fit in 5 bytes: no half name. */
   g_assert_false (ts_linux_parse_tty_drivers (B (tty_drivers), tty_nr (136, 3), tiny, sizeof tiny));
   /* A cut last line without newline still counts. */
-  g_assert_true (ts_linux_parse_tty_drivers (B ("pty_slave /dev/pts 136 0-1048575 pty:slave"),
-                                             tty_nr (136, 7), out, sizeof out));
-  g_assert_cmpstr (out, ==, "/dev/pts/7");
+  g_assert_true (ts_linux_parse_tty_drivers (B ("/dev/console /dev/console 5 1 system:console"),
+                                             tty_nr (5, 1), out, sizeof out));
+  g_assert_cmpstr (out, ==, "/dev/console");
+  /* A driver of its own with a range: numbered from the range's start. */
+  g_assert_true (ts_linux_parse_tty_drivers (B ("ttyUSB /dev/ttyUSB 188 0-511 serial\n"),
+                                             tty_nr (188, 2), out, sizeof out));
+  g_assert_cmpstr (out, ==, "/dev/ttyUSB2");
+
+  /* ptys and virtual consoles follow fixed rules: no table needed. */
+  g_assert_true (ts_linux_parse_tty_drivers (B (""), tty_nr (136, 3), out, sizeof out));
+  g_assert_cmpstr (out, ==, "/dev/pts/3");
 }
 
 int

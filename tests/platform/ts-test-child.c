@@ -22,6 +22,7 @@
  *   write BYTES           one write() of BYTES to /dev/null
  *   read BYTES            one read() of BYTES from /dev/zero
  *   spin MS               burn MS milliseconds of CPU in this thread
+ *   nap MS                nanosleep MS milliseconds (a sure voluntary switch)
  *   nice N                setpriority (PRIO_PROCESS, 0, N)
  *   ionice CLASS VALUE    ioprio_set for the process
  *   affinity CPU          pin the main thread to one CPU
@@ -58,6 +59,10 @@
 static pid_t            tids[MAX_THREADS];
 static int              n_threads = 1;
 static pthread_barrier_t started;
+
+/* Kept here so the compiler cannot drop the malloc+memset as dead stores. */
+static char  *volatile allocations[256];
+static int             n_allocations;
 
 static char   *shared_region;
 static size_t  shared_len;
@@ -235,7 +240,7 @@ command (char *line)
     }
   else if (strcmp (line, "alloc") == 0)
     {
-      char *p = malloc (n);
+      char *p = n_allocations < 256 ? malloc (n) : NULL;
 
       if (p == NULL)
         say ("err malloc");
@@ -243,9 +248,9 @@ command (char *line)
         {
           /* Not zero: a zero-filled page could be deduplicated. */
           memset (p, 0x5a, n);
+          allocations[n_allocations++] = p; /* kept until we exit */
           say ("ok");
         }
-      /* Kept on purpose until the process exits. */
     }
   else if (strcmp (line, "shared") == 0)
     {
@@ -306,6 +311,14 @@ command (char *line)
 
       while (thread_cpu_seconds () < until)
         x++;
+      say ("ok");
+    }
+  else if (strcmp (line, "nap") == 0)
+    {
+      struct timespec ts = { .tv_sec = (time_t) (n / 1000), .tv_nsec = (long) (n % 1000) * 1000000L };
+
+      while (nanosleep (&ts, &ts) < 0 && errno == EINTR)
+        ;
       say ("ok");
     }
   else if (strcmp (line, "nice") == 0)

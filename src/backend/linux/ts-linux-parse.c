@@ -59,9 +59,10 @@ read_i64 (Cursor *c, int64_t *out)
     }
   if (!read_u64 (c, &v))
     return false;
-  if (v > (uint64_t) INT64_MAX)
-    v = (uint64_t) INT64_MAX;
-  *out = neg ? -(int64_t) v : (int64_t) v;
+  if (neg)
+    *out = v > (uint64_t) INT64_MAX ? INT64_MIN : -(int64_t) v;
+  else
+    *out = v > (uint64_t) INT64_MAX ? INT64_MAX : (int64_t) v;
   return true;
 }
 
@@ -233,6 +234,9 @@ ts_linux_parse_status (const char *buf, size_t len, TsLinuxStatus *out)
 {
   const char *p, *end;
   uint32_t rss_keys = 0;
+  /* Both context switch lines, or neither: they end the file, and a cut
+   * read that lost the last one must not report a false 0. */
+  uint32_t ctxt_keys = 0;
 
   memset (out, 0, sizeof *out);
   if (buf == NULL)
@@ -301,14 +305,14 @@ ts_linux_parse_status (const char *buf, size_t len, TsLinuxStatus *out)
           if (line_key (p, line_end, "voluntary_ctxt_switches", &v) && read_u64 (&v, &n))
             {
               out->ctx_voluntary = n;
-              out->have |= TS_LINUX_STATUS_HAVE_CTXT;
+              ctxt_keys |= 1;
             }
           break;
         case 'n':
           if (line_key (p, line_end, "nonvoluntary_ctxt_switches", &v) && read_u64 (&v, &n))
             {
               out->ctx_involuntary = n;
-              out->have |= TS_LINUX_STATUS_HAVE_CTXT;
+              ctxt_keys |= 2;
             }
           break;
         default:
@@ -322,6 +326,8 @@ ts_linux_parse_status (const char *buf, size_t len, TsLinuxStatus *out)
 
   if (rss_keys == 7)
     out->have |= TS_LINUX_STATUS_HAVE_RSS;
+  if (ctxt_keys == 3)
+    out->have |= TS_LINUX_STATUS_HAVE_CTXT;
   return out->have != 0;
 }
 

@@ -119,14 +119,36 @@ static void
 fail_fields (ReadCtx *rc, uint32_t fields, const TsPlatformError *err)
 {
   TsProcSample *s = rc->sample;
+  TsPlatformErrorKind kind = err->kind;
 
   fields &= s->wanted;
+  if (fields == 0)
+    return;
+
+  if (rc->zombie)
+    {
+      /* A zombie's files are empty or gone: say so, but keep what is not
+       * about the files (denied, not supported). */
+      if (kind == TS_PLATFORM_ERR_NO_SUCH_PROCESS || kind == TS_PLATFORM_ERR_OS_ERROR
+          || kind == TS_PLATFORM_ERR_PARSE)
+        kind = TS_PLATFORM_ERR_ZOMBIE;
+    }
+  else if (kind == TS_PLATFORM_ERR_NO_SUCH_PROCESS && pid_dir_exists (rc))
+    {
+      /* One file missing while the process is there: a kernel built without
+       * it (io needs TASK_IO_ACCOUNTING, smaps PROC_PAGE_MONITOR), or an
+       * odd tree.  The process is not gone. */
+      if (fields & (TS_PF_IO_COUNTERS | TS_PF_MEMORY_FULL))
+        kind = TS_PLATFORM_ERR_NOT_SUPPORTED;
+      else
+        kind = TS_PLATFORM_ERR_OS_ERROR;
+    }
+
   for (int i = 0; i < TS_PF_N_FIELDS; i++)
     if (fields & (1u << i))
       {
         s->errors[i] = *err;
-        if (rc->zombie && err->kind != TS_PLATFORM_ERR_ACCESS_DENIED)
-          s->errors[i].kind = TS_PLATFORM_ERR_ZOMBIE;
+        s->errors[i].kind = kind;
       }
   s->valid &= ~fields;
 }
@@ -256,7 +278,7 @@ read_status (ReadCtx *rc)
   else
     fail_parse (rc, TS_PF_CPU_AFFINITY, "status");
   /* Kernel threads and zombies have no Rss lines: they own no memory. */
-  if ((st.have & TS_LINUX_STATUS_HAVE_RSS) || (st.have & TS_LINUX_STATUS_HAVE_NAME))
+  if ((st.have & TS_LINUX_STATUS_HAVE_RSS) || s->kernel_thread || rc->zombie)
     {
       s->rss_anon = st.rss_anon;
       s->rss_file = st.rss_file;
@@ -533,6 +555,14 @@ read_environ (ReadCtx *rc)
       s->environ = NULL;
       s->environ_len = 0;
       fail_fields (rc, TS_PF_ENVIRON, &err);
+      return;
+    }
+  if (s->environ_len == 0 && rc->zombie)
+    {
+      /* A zombie's environment is gone, not empty. */
+      free (s->environ);
+      s->environ = NULL;
+      fail_parse (rc, TS_PF_ENVIRON, "environ");
       return;
     }
   s->valid |= TS_PF_ENVIRON;
@@ -820,63 +850,4 @@ ts_platform_user_name (uint32_t uid, char *buf, size_t len)
     }
   snprintf (buf, len, "%u", (unsigned) uid);
   return false;
-}
-
-bool
-ts_platform_send_signal (TsPlatform      *self,
-                         TsPid            pid,
-                         uint64_t         start_ticks,
-                         int              signum,
-                         TsPlatformError *err)
-{
-  char what[32];
-  char path[PATH_MAX];
-  char *buf = NULL;
-  size_t len = 0;
-  TsLinuxStat st;
-  int pidfd;
-  bool ok;
-
-  ts_platform_error_clear (err);
-  snprintf (what, sizeof what, "pid %d", (int) pid);
-  if (pid <= 0)
-    return ts_platform_error_set (err, TS_PLATFORM_ERR_INVALID_ARGUMENT, EINVAL, "pidfd_open", what);
-  if (!self->real_procfs)
-    return ts_platform_error_set (err, TS_PLATFORM_ERR_NOT_SUPPORTED, 0, "pidfd_open", what);
-
-  /* Pin the process first, then check it is the one the caller saw: if the
-   * PID was reused in between, the start time differs and we refuse. */
-  pidfd = (int) syscall (SYS_pidfd_open, (pid_t) pid, 0);
-  if (pidfd < 0)
-    return ts_platform_error_from_errno (err, errno, "pidfd_open", what);
-
-  ts_linux_path (path, sizeof path, "%s/%d/stat", self->procfs, (int) pid);
-  if (!ts_linux_read_path (path, &buf, &len, err))
-    {
-      close (pidfd);
-      return false;
-    }
-  ok = ts_linux_parse_stat (buf, len, &st);
-  free (buf);
-  if (!ok)
-    {
-      close (pidfd);
-      return ts_platform_error_set (err, TS_PLATFORM_ERR_PARSE, 0, "parse", path);
-    }
-  if (st.starttime != start_ticks)
-    {
-      close (pidfd);
-      /* The process the caller meant has exited. */
-      return ts_platform_error_set (err, TS_PLATFORM_ERR_NO_SUCH_PROCESS, ESRCH, "pidfd_open", what);
-    }
-
-  if (syscall (SYS_pidfd_send_signal, pidfd, signum, NULL, 0) != 0)
-    {
-      int e = errno;
-
-      close (pidfd);
-      return ts_platform_error_from_errno (err, e, "pidfd_send_signal", what);
-    }
-  close (pidfd);
-  return true;
 }

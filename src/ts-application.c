@@ -6,23 +6,83 @@
 #include <glib/gi18n.h>
 
 #include "ts-application.h"
+#include "ts-preferences-window.h"
+#include "ts-process-list.h"
 #include "ts-window.h"
 
 struct _TsApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  TsProcessList  *list;
+  char           *procfs;
+  char           *sysfs;
 };
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
 
+static const char *const pages[] = { "processes", NULL };
+
+static TsWindow *
+ensure_window (TsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    return TS_WINDOW (window);
+
+  if (self->list == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      self->list = ts_process_list_new (self->procfs, self->sysfs);
+      g_settings_bind (settings, "refresh-interval", self->list, "interval", G_SETTINGS_BIND_GET);
+      ts_process_list_start (self->list);
+    }
+  return ts_window_new (GTK_APPLICATION (self), self->list);
+}
+
 static void
 ts_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (ensure_window (TS_APPLICATION (app))));
+}
 
-  if (window == NULL)
-    window = GTK_WINDOW (ts_window_new (GTK_APPLICATION (app)));
-  gtk_window_present (window);
+static int
+ts_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *cmdline)
+{
+  TsApplication *self = TS_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  const char *page = NULL;
+  TsWindow *window;
+
+  g_variant_dict_lookup (options, "page", "&s", &page);
+  if (page != NULL && !g_strv_contains (pages, page))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) pages);
+
+      g_application_command_line_printerr (cmdline, _("taskscope: there is no page “%s”; pages: %s\n"),
+                                           page, known);
+      return 2;
+    }
+
+  /* Trees only matter for the first window: one list serves the app. */
+  if (self->list == NULL)
+    {
+      const char *procfs = NULL, *sysfs = NULL;
+
+      if (g_variant_dict_lookup (options, "procfs", "^&ay", &procfs))
+        self->procfs = g_strdup (procfs);
+      if (g_variant_dict_lookup (options, "sysfs", "^&ay", &sysfs))
+        self->sysfs = g_strdup (sysfs);
+    }
+
+  window = ensure_window (self);
+  if (page != NULL)
+    ts_window_set_page (window, page);
+  gtk_window_present (GTK_WINDOW (window));
+  return 0;
 }
 
 static gint
@@ -53,6 +113,14 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkApplication *app = user_data;
+
+  gtk_window_present (GTK_WINDOW (ts_preferences_window_new (gtk_application_get_active_window (app))));
+}
+
+static void
 quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
@@ -60,15 +128,30 @@ quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
+  { .name = "preferences", .activate = preferences_activated },
   { .name = "quit", .activate = quit_activated },
 };
+
+static void
+ts_application_finalize (GObject *object)
+{
+  TsApplication *self = TS_APPLICATION (object);
+
+  g_clear_object (&self->list);
+  g_free (self->procfs);
+  g_free (self->sysfs);
+
+  G_OBJECT_CLASS (ts_application_parent_class)->finalize (object);
+}
 
 static void
 ts_application_class_init (TsApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = ts_application_finalize;
   app_class->activate = ts_application_activate;
+  app_class->command_line = ts_application_command_line;
   app_class->handle_local_options = ts_application_handle_local_options;
 }
 
@@ -76,12 +159,24 @@ static void
 ts_application_init (TsApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *tree_accels[] = { "<Control>t", NULL };
+  static const char *pause_accels[] = { "<Control>space", NULL };
+  static const GOptionEntry entries[] = {
+    { "page", 'p', 0, G_OPTION_ARG_STRING, NULL, N_("Open the window on PAGE (processes)"), N_("PAGE") },
+    { "procfs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read processes from DIR instead of /proc"), N_("DIR") },
+    { "sysfs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read devices from DIR instead of /sys"), N_("DIR") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.tree-view", tree_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.pause", pause_accels);
 
-  g_application_add_main_option (G_APPLICATION (self), "version", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_NONE, _("Print the version and exit"), NULL);
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 TsApplication *
@@ -89,7 +184,7 @@ ts_application_new (void)
 {
   return g_object_new (TS_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/io/github/taskscope/Taskscope",
                        NULL);
 }

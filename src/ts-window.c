@@ -5,54 +5,73 @@
 
 #include <glib/gi18n.h>
 
-#include "ts-platform.h"
+#include "ts-process-view.h"
 #include "ts-window.h"
 
 struct _TsWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  TsPlatform           *platform;
-  guint                 refresh_id;
+  GSettings            *settings;
+  TsProcessList        *list;
+  TsProcessView        *process_view;
 
-  AdwStatusPage        *status_page;
-  GtkLabel             *summary_label;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *stack;
+  GtkToggleButton      *search_button;
+  GMenu                *columns_section;
 };
 
 G_DEFINE_FINAL_TYPE (TsWindow, ts_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* Until the Processes view lands (issue 3), the window shows what the
- * backend reads: the number of processes and the memory in use. */
-static gboolean
-refresh_summary (gpointer user_data)
+gboolean
+ts_window_set_page (TsWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), FALSE);
+
+  if (name == NULL || adw_view_stack_get_child_by_name (self->stack, name) == NULL)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->stack, name);
+  return TRUE;
+}
+
+const char *
+ts_window_get_page (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+ts_window_get_process_view (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->process_view);
+}
+
+static void
+pause_changed_cb (GSimpleAction *action, GVariant *state, gpointer user_data)
 {
   TsWindow *self = user_data;
-  g_autofree TsPid *pids = NULL;
-  g_autofree char *used = NULL;
-  g_autofree char *total = NULL;
-  g_autofree char *text = NULL;
-  TsVirtualMemory vm;
-  TsPlatformError err;
-  size_t n = 0;
 
-  if (self->platform == NULL)
-    return G_SOURCE_CONTINUE;
+  g_simple_action_set_state (action, state);
+  ts_process_list_set_paused (self->list, g_variant_get_boolean (state));
+}
 
-  if (!ts_platform_list_pids (self->platform, &pids, &n, &err)
-      || !ts_platform_virtual_memory (self->platform, &vm, &err))
-    {
-      char buf[512];
+static void
+search_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TsWindow *self = TS_WINDOW (widget);
 
-      ts_platform_error_format (&err, buf, sizeof buf);
-      gtk_label_set_text (self->summary_label, buf);
-      return G_SOURCE_CONTINUE;
-    }
+  ts_window_set_page (self, "processes");
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+}
 
-  used = g_format_size_full (vm.used, G_FORMAT_SIZE_IEC_UNITS);
-  total = g_format_size_full (vm.total, G_FORMAT_SIZE_IEC_UNITS);
-  text = g_strdup_printf (_("%zu processes running\n%s of %s memory in use"), n, used, total);
-  gtk_label_set_text (self->summary_label, text);
-  return G_SOURCE_CONTINUE;
+static void
+refresh_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ts_process_list_refresh (TS_WINDOW (widget)->list);
 }
 
 static void
@@ -60,8 +79,9 @@ ts_window_dispose (GObject *object)
 {
   TsWindow *self = TS_WINDOW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_pointer (&self->platform, ts_platform_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);
+  g_clear_object (&self->list);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ts_window_parent_class)->dispose (object);
 }
@@ -75,34 +95,98 @@ ts_window_class_init (TsWindowClass *klass)
   object_class->dispose = ts_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/taskscope/Taskscope/ts-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, TsWindow, status_page);
-  gtk_widget_class_bind_template_child (widget_class, TsWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, columns_section);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
 }
 
 static void
 ts_window_init (TsWindow *self)
 {
-  TsPlatformError err;
-
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APPLICATION_ID);
+}
 
-  self->platform = ts_platform_new (NULL, NULL, &err);
-  if (self->platform == NULL)
-    {
-      char buf[512];
+static void
+add_setting_action (TsWindow *self, const char *key)
+{
+  g_autoptr(GAction) action = g_settings_create_action (self->settings, key);
 
-      ts_platform_error_format (&err, buf, sizeof buf);
-      adw_status_page_set_description (self->status_page, buf);
-      return;
-    }
-  refresh_summary (self);
-  self->refresh_id = g_timeout_add_seconds (2, refresh_summary, self);
+  g_action_map_add_action (G_ACTION_MAP (self), action);
 }
 
 TsWindow *
-ts_window_new (GtkApplication *application)
+ts_window_new (GtkApplication *application,
+               TsProcessList  *list)
 {
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  TsWindow *self;
+  AdwViewStackPage *page;
+  g_autoptr(GSimpleAction) pause = NULL;
+  g_autofree char *last = NULL;
+  guint n;
 
-  return g_object_new (TS_TYPE_WINDOW, "application", application, NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (TS_IS_PROCESS_LIST (list), NULL);
+
+  self = g_object_new (TS_TYPE_WINDOW, "application", application, NULL);
+  self->list = g_object_ref (list);
+
+  self->process_view = ts_process_view_new (list);
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->process_view), "processes", _("Processes"));
+  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+
+  g_object_bind_property (self->search_button, "active",
+                          ts_process_view_get_search_bar (self->process_view), "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* Typing anywhere in the window starts a search. */
+  gtk_search_bar_set_key_capture_widget (ts_process_view_get_search_bar (self->process_view), GTK_WIDGET (self));
+
+  add_setting_action (self, "tree-view");
+  add_setting_action (self, "show-mine-only");
+  add_setting_action (self, "show-kernel-threads");
+  pause = g_simple_action_new_stateful ("pause", NULL, g_variant_new_boolean (ts_process_list_get_paused (list)));
+  g_signal_connect (pause, "change-state", G_CALLBACK (pause_changed_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (pause));
+
+  /* The column chooser in the main menu drives the view's column actions. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
+                                  ts_process_view_get_column_actions (self->process_view));
+  {
+    const char *const *ids = NULL;
+    g_auto(GStrv) names = g_action_group_list_actions (ts_process_view_get_column_actions (self->process_view));
+
+    (void) ids;
+    n = g_strv_length (names);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *detailed = g_strdup_printf ("columns.%s", names[i]);
+        GtkColumnView *cv = ts_process_view_get_column_view (self->process_view);
+        GListModel *cols = gtk_column_view_get_columns (cv);
+
+        /* Label the item with the column's title. */
+        for (guint c = 0; c < g_list_model_get_n_items (cols); c++)
+          {
+            g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (cols, c);
+
+            if (g_strcmp0 (g_object_get_data (G_OBJECT (col), "ts-id"), names[i]) == 0)
+              g_menu_append (self->columns_section, gtk_column_view_column_get_title (col), detailed);
+          }
+      }
+  }
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  last = g_settings_get_string (self->settings, "last-page");
+  ts_window_set_page (self, last);
+  g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name", G_SETTINGS_BIND_SET);
+
+  return self;
 }

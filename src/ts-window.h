@@ -3,12 +3,20 @@
 
 #include <adwaita.h>
 
+#include "ts-process-list.h"
+
 G_BEGIN_DECLS
 
 #define TS_TYPE_WINDOW (ts_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (TsWindow, ts_window, TS, WINDOW, AdwApplicationWindow)
 
-TsWindow *ts_window_new (GtkApplication *application);
+TsWindow      *ts_window_new          (GtkApplication *application,
+                                       TsProcessList  *list);
+/* "processes"; FALSE for a page that does not exist. */
+gboolean       ts_window_set_page     (TsWindow       *self,
+                                       const char     *name);
+const char    *ts_window_get_page     (TsWindow       *self);
+GtkWidget     *ts_window_get_process_view (TsWindow   *self);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _TsProcessList
   GCancellable *cancellable;
   guint64       tick;
   gint64        last_time;
+  gboolean      have_last_time; /* 0 is a valid clock reading */
   GHashTable   *watched;      /* pid set */
   int           n_cpus;
   double        cpu_usage;
@@ -335,9 +336,10 @@ apply_tick (TsProcessList *self, TickResult *res)
   guint64 tick = ++self->tick;
   guint old_len;
 
-  if (self->last_time != 0 && res->time > self->last_time)
+  if (self->have_last_time && res->time > self->last_time)
     elapsed = (double) (res->time - self->last_time) / G_USEC_PER_SEC;
   self->last_time = res->time;
+  self->have_last_time = TRUE;
 
   for (guint i = 0; i < res->procs->len; i++)
     {
@@ -404,6 +406,8 @@ apply_tick (TsProcessList *self, TickResult *res)
       self->mem_total = res->mem.total;
     }
 
+  g_debug ("tick %" G_GUINT64_FORMAT ": %u processes, %u new, %.3f s since the last",
+           tick, self->items->len, added->len, elapsed);
   g_signal_emit (self, signals[REFRESHED], 0);
 }
 

@@ -49,9 +49,35 @@ struct _TsProcessView
   TsColumnFormat      fmt;
   gboolean            restoring;
   gboolean            loading_columns;
+  guint               scroll_idle;
+  double              scroll_offset;
 };
 
 G_DEFINE_FINAL_TYPE (TsProcessView, ts_process_view, ADW_TYPE_BIN)
+
+/* After items-changed, GTK 4.8's list keeps its anchor row in view, which
+ * scrolls the list when the rows move; users expect the offset to stay.
+ * Set the offset again once the new rows have been laid out (an idle after
+ * the redraw), through a different value, since an equal one emits nothing. */
+static gboolean
+restore_offset_cb (gpointer user_data)
+{
+  TsProcessView *self = user_data;
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled);
+
+  self->scroll_idle = 0;
+  gtk_adjustment_set_value (vadj, self->scroll_offset + 1);
+  gtk_adjustment_set_value (vadj, self->scroll_offset);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+keep_scroll (TsProcessView *self, double value)
+{
+  self->scroll_offset = value;
+  if (self->scroll_idle == 0)
+    self->scroll_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_offset_cb, self, NULL);
+}
 
 /* --------------------------------------------------------------- filter */
 
@@ -368,12 +394,8 @@ sort_changed_cb (TsProcessView *self)
     {
       g_autoptr(TsProcess) lo = probe_process (&defs[i], FALSE);
       g_autoptr(TsProcess) hi = probe_process (&defs[i], TRUE);
-      g_autoptr(GtkTreeListModel) wrap = NULL;
       GtkOrdering now;
       int before;
-      g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_PROCESS);
-      g_autoptr(GtkTreeListRow) rlo = NULL;
-      g_autoptr(GtkTreeListRow) rhi = NULL;
 
       /* The column view's sorter compares the TsProcess items directly. */
       now = gtk_sorter_compare (sorter, lo, hi);
@@ -384,14 +406,10 @@ sort_changed_cb (TsProcessView *self)
           g_settings_set_string (self->settings, "sort-column", defs[i].id);
           g_settings_set_boolean (self->settings, "sort-descending", now == GTK_ORDERING_LARGER);
         }
-      (void) wrap;
-      (void) store;
-      (void) rlo;
-      (void) rhi;
     }
 
   /* GTK 4.8 scrolls a column view to the bottom when it is sorted. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  keep_scroll (self, 0);
 }
 
 /* --------------------------------------------------------------- models */
@@ -549,7 +567,7 @@ refreshed_cb (TsProcessView *self)
    * the user left them. */
   gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
   restore_selection (self);
-  gtk_adjustment_set_value (vadj, value);
+  keep_scroll (self, value);
   self->restoring = FALSE;
   ts_process_actions_update (self, self->kept->len);
   update_status (self);
@@ -898,6 +916,7 @@ ts_process_view_dispose (GObject *object)
       gtk_column_view_set_model (self->column_view, NULL);
     }
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_PROCESS_VIEW);
 

@@ -538,10 +538,9 @@ ts_platform_cpu_freq (TsPlatform *self, TsCpuFreq **out, size_t *n_out, TsPlatfo
       uint64_t khz;
       bool have_cur = false;
 
-      if (policies)
-        ts_linux_path (base, sizeof base, "%s/policy%ld", dir, nums[i]);
-      else
-        ts_linux_path (base, sizeof base, "%s/cpu%ld/cpufreq", dir, nums[i]);
+      if (!(policies ? ts_linux_path (base, sizeof base, "%s/policy%ld", dir, nums[i])
+                     : ts_linux_path (base, sizeof base, "%s/cpu%ld/cpufreq", dir, nums[i])))
+        continue;
 
       if (ts_linux_path (p, sizeof p, "%s/scaling_cur_freq", base) && read_sys_u64 (p, &khz))
         have_cur = true;

@@ -182,6 +182,7 @@ data_from_sample (TsProcessList *self, const TsProcSample *s, TsProcessData *d)
 
   memset (d, 0, sizeof *d);
   d->valid = s->valid;
+  d->wanted = s->wanted;
   d->pid = s->pid;
   d->ppid = s->ppid;
   d->start_ticks = s->start_ticks;
@@ -322,8 +323,12 @@ apply_cpu (TsProcessList *self, const TsCpuTimes *now)
   double total_now = busy_now + now->idle + now->iowait;
   double total_prev = busy_prev + p->idle + p->iowait;
 
+  /* Counters that went back (a reset) tell nothing: show no usage rather
+   * than the last figure. */
   if (self->have_prev_cpu && total_now > total_prev && busy_now >= busy_prev)
     self->cpu_usage = CLAMP ((busy_now - busy_prev) / (total_now - total_prev) * 100.0, 0.0, 100.0);
+  else
+    self->cpu_usage = 0;
   self->prev_cpu = *now;
   self->have_prev_cpu = TRUE;
 }

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint32      valid;          /* TsProcField bits read this tick */
+  guint32      wanted;         /* what was asked: wanted but not valid is refused */
   TsPid        pid;
   TsPid        ppid;
   guint64      start_ticks;

@@ -278,6 +278,9 @@ ts_process_update (TsProcess           *self,
       SET_SCALAR (swap, data->swap, PROP_SWAP);
       SET_SCALAR (memory_full_valid, TRUE, PROP_MEMORY_FULL_VALID);
     }
+  else if (data->wanted & TS_PF_MEMORY_FULL)
+    /* Asked and refused (e.g. the process changed its credentials). */
+    SET_SCALAR (memory_full_valid, FALSE, PROP_MEMORY_FULL_VALID);
   if (v & TS_PF_RSS_ANON)
     SET_SCALAR (rss_anon, data->rss_anon, PROP_RSS_ANON);
   if (v & TS_PF_NUM_THREADS)
@@ -301,6 +304,8 @@ ts_process_update (TsProcess           *self,
       SET_SCALAR (disk_write_rate, w, PROP_DISK_WRITE_RATE);
       SET_SCALAR (io_valid, TRUE, PROP_IO_VALID);
     }
+  else if (data->wanted & TS_PF_IO_COUNTERS)
+    SET_SCALAR (io_valid, FALSE, PROP_IO_VALID);
 
   if (v & TS_PF_CREATE_TIME)
     SET_SCALAR (start_time, data->start_time, PROP_START_TIME);

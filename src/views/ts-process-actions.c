@@ -517,6 +517,12 @@ copy_command_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   g_string_free (text, TRUE);
 }
 
+static void
+menu_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ts_process_view_popup_menu (TS_PROCESS_VIEW (widget));
+}
+
 void
 ts_process_actions_install (GtkWidgetClass *widget_class)
 {
@@ -529,6 +535,7 @@ ts_process_actions_install (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "proc.ionice", NULL, ionice_activated);
   gtk_widget_class_install_action (widget_class, "proc.affinity", NULL, affinity_activated);
   gtk_widget_class_install_action (widget_class, "proc.copy-command", NULL, copy_command_activated);
+  gtk_widget_class_install_action (widget_class, "proc.menu", NULL, menu_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "proc.end", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "proc.end", NULL);
@@ -538,6 +545,8 @@ ts_process_actions_install (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "proc.continue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "proc.copy-command", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "proc.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "proc.menu", NULL);
 }
 
 void

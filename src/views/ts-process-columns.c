@@ -85,8 +85,18 @@ ionice_class_name (int cls)
 static char *
 format_started (double when)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local ((gint64) when);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* g_time_zone_new_local () checks /etc/localtime each time (a stat and a
+   * readlink): once per process lifetime is enough for a column of times. */
+  static GTimeZone *local;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (g_once_init_enter (&local))
+    g_once_init_leave (&local, g_time_zone_new_local ());
+  utc = g_date_time_new_from_unix_utc ((gint64) when);
+  dt = utc != NULL ? g_date_time_to_timezone (utc, local) : NULL;
+  now = g_date_time_new_now (local);
 
   if (dt == NULL || when <= 0)
     return g_strdup ("—");

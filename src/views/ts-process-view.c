@@ -57,8 +57,10 @@ G_DEFINE_FINAL_TYPE (TsProcessView, ts_process_view, ADW_TYPE_BIN)
 
 /* After items-changed, GTK 4.8's list keeps its anchor row in view, which
  * scrolls the list when the rows move; users expect the offset to stay.
- * Set the offset again once the new rows have been laid out (an idle after
- * the redraw), through a different value, since an equal one emits nothing. */
+ * Once the new rows have been laid out (an idle after the redraw), put the
+ * offset back, but only if the list moved it: every change of the
+ * adjustment also shows the overlay scrollbar, whose fade animation would
+ * redraw the window for a second after each tick. */
 static gboolean
 restore_offset_cb (gpointer user_data)
 {
@@ -66,8 +68,8 @@ restore_offset_cb (gpointer user_data)
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled);
 
   self->scroll_idle = 0;
-  gtk_adjustment_set_value (vadj, self->scroll_offset + 1);
-  gtk_adjustment_set_value (vadj, self->scroll_offset);
+  if (ABS (gtk_adjustment_get_value (vadj) - self->scroll_offset) >= 0.5)
+    gtk_adjustment_set_value (vadj, self->scroll_offset);
   return G_SOURCE_REMOVE;
 }
 
@@ -184,7 +186,10 @@ update_cell (GtkWidget *label, ColumnCtx *ctx, TsProcess *p)
 
   text = ts_process_columns_format (ctx->def, &ctx->view->fmt, p, &tooltip, &dim);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  /* Setting a tooltip asks the X server where the pointer is (a round
+   * trip): only when it changes. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
+    gtk_widget_set_tooltip_text (label, tooltip);
   if (dim)
     gtk_widget_add_css_class (label, "dim-label");
   else
@@ -332,7 +337,7 @@ column_sorter (TsProcessView *self, const TsColumnDef *def)
  * others: comparing the two through the view's sorter tells whether that
  * column sorts and which way, which GTK 4.8 has no getter for. */
 static TsProcess *
-probe_process (const TsColumnDef *def, gboolean high)
+probe_process (const TsColumnDef *def, gboolean high, int memory_metric)
 {
   TsProcessData d = { 0 };
   TsProcess *p;
@@ -340,6 +345,7 @@ probe_process (const TsColumnDef *def, gboolean high)
   int v = high ? 1 : 0;
 
   d.valid = TS_PF_ALL;
+  d.wanted = TS_PF_ALL;
   d.pid = 1;
   d.name = (char *) "a";
   d.user = (char *) "a";
@@ -352,7 +358,12 @@ probe_process (const TsColumnDef *def, gboolean high)
   else if (strcmp (id, "pid") == 0) d.pid = 1 + v;
   else if (strcmp (id, "user") == 0) d.user = (char *) (high ? "b" : "a");
   else if (strcmp (id, "state") == 0) d.state = high ? TS_PROC_STATUS_SLEEPING : TS_PROC_STATUS_RUNNING;
-  else if (strcmp (id, "memory") == 0 || strcmp (id, "rss") == 0) { d.uss = d.pss = d.rss = d.rss_anon = (guint64) v; }
+  /* Memory moves only the field its metric reads, so its probe does not
+   * also move the RSS column (which made a Memory click save "rss"). */
+  else if (strcmp (id, "memory") == 0 && memory_metric == 1) d.pss = (guint64) v;
+  else if (strcmp (id, "memory") == 0 && memory_metric == 2) d.rss = (guint64) v;
+  else if (strcmp (id, "memory") == 0) d.uss = (guint64) v;
+  else if (strcmp (id, "rss") == 0) d.rss = (guint64) v;
   else if (strcmp (id, "threads") == 0) d.threads = v;
   else if (strcmp (id, "started") == 0) d.start_time = v;
   else if (strcmp (id, "command") == 0) d.command_line = (char *) (high ? "b" : "a");
@@ -392,8 +403,8 @@ sort_changed_cb (TsProcessView *self)
    * changed since the last probe is the new primary sort column. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TsProcess) lo = probe_process (&defs[i], FALSE);
-      g_autoptr(TsProcess) hi = probe_process (&defs[i], TRUE);
+      g_autoptr(TsProcess) lo = probe_process (&defs[i], FALSE, self->fmt.memory_metric);
+      g_autoptr(TsProcess) hi = probe_process (&defs[i], TRUE, self->fmt.memory_metric);
       GtkOrdering now;
       int before;
 
@@ -888,6 +899,14 @@ ts_process_view_set_search (TsProcessView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   /* search-changed is delayed; apply at once for callers that check. */
   search_changed_cb (self);
+}
+
+void
+ts_process_view_popup_menu (TsProcessView *self)
+{
+  g_return_if_fail (TS_IS_PROCESS_VIEW (self));
+
+  gtk_menu_button_popup (self->actions_button);
 }
 
 void

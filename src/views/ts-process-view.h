@@ -26,6 +26,8 @@ gboolean       ts_process_view_select_pid      (TsProcessView *self,
                                                 TsPid          pid);
 void           ts_process_view_set_search      (TsProcessView *self,
                                                 const char    *text);
+/* Opens the process menu (the keyboard's Menu key). */
+void           ts_process_view_popup_menu      (TsProcessView *self);
 /* Installed by ts-process-actions.c. */
 void           ts_process_view_update_actions  (TsProcessView *self);
 

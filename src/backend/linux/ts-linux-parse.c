@@ -334,11 +334,13 @@ ts_linux_parse_status (const char *buf, size_t len, TsLinuxStatus *out)
 bool
 ts_linux_parse_statm (const char *buf, size_t len, uint64_t pages[7])
 {
-  Cursor c = { buf, buf + len };
+  Cursor c;
 
   memset (pages, 0, 7 * sizeof pages[0]);
   if (buf == NULL)
     return false;
+  c.p = buf;
+  c.end = buf + len;
   for (int k = 0; k < 7; k++)
     if (!read_u64 (&c, &pages[k]))
       return false;
@@ -433,12 +435,14 @@ ts_linux_parse_smaps (const char *buf, size_t len,
 bool
 ts_linux_parse_cpu_list (const char *buf, size_t len, uint64_t set[TS_CPU_SET_WORDS])
 {
-  Cursor c = { buf, buf + len };
+  Cursor c;
   bool any = false;
 
   memset (set, 0, TS_CPU_SET_WORDS * sizeof set[0]);
   if (buf == NULL)
     return false;
+  c.p = buf;
+  c.end = buf + len;
 
   for (;;)
     {
@@ -495,7 +499,7 @@ ts_linux_parse_tty_drivers (const char *buf, size_t len, uint64_t tty_nr,
   /* tty_nr is new_encode_dev(): major in bits 8-19, minor in bits 0-7 and 20-31. */
   uint64_t major = (tty_nr >> 8) & 0xfff;
   uint64_t minor = (tty_nr & 0xff) | ((tty_nr >> 12) & 0xfff00);
-  const char *p = buf, *end = buf + len;
+  const char *p, *end;
   int n = -1;
 
   if (out_len == 0 || tty_nr == 0)
@@ -514,6 +518,8 @@ ts_linux_parse_tty_drivers (const char *buf, size_t len, uint64_t tty_nr,
 
   if (buf == NULL)
     return false;
+  p = buf;
+  end = buf + len;
 
   /* Lines: "driver-name  /dev/prefix  major  minor-range  type" */
   while (p < end)

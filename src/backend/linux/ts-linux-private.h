@@ -33,9 +33,14 @@ bool ts_linux_read_path (const char      *path,
                          size_t          *len,
                          TsPlatformError *err);
 
-/* Reads a whole file from an open descriptor with pread from offset 0. */
+/* Reads a whole file from an open descriptor with pread from offset 0.
+ * short_is_eof: the file is produced in one piece (a single-record /proc
+ * file such as stat, or a regular file), so a read shorter than asked for
+ * is the end, and the extra read that would return 0 is saved: on the
+ * refresh path that is half the system calls. */
 bool ts_linux_pread_all (int              fd,
                          const char      *path,
+                         bool             short_is_eof,
                          char           **out,
                          size_t          *len,
                          TsPlatformError *err);

@@ -54,7 +54,7 @@ open_and_read (ReadCtx *rc, TsKept kept, const char *path, char **buf, size_t *l
   if (fd < 0)
     return ts_platform_error_from_errno (err, errno, "open", path);
 
-  if (!ts_linux_pread_all (fd, path, buf, len, err))
+  if (!ts_linux_pread_all (fd, path, true, buf, len, err))
     {
       close (fd);
       return false;
@@ -82,7 +82,7 @@ read_kept (ReadCtx *rc, TsKept kept, char **buf, size_t *len, TsPlatformError *e
 
   if (rc->entry != NULL && rc->entry->fds[kept] > 0)
     {
-      if (ts_linux_pread_all (rc->entry->fds[kept] - 1, path, buf, len, err))
+      if (ts_linux_pread_all (rc->entry->fds[kept] - 1, path, true, buf, len, err))
         return true;
       if (err->os_errno != ESRCH)
         return false;

@@ -25,6 +25,7 @@ ts_linux_path (char *buf, size_t len, const char *fmt, ...)
 bool
 ts_linux_pread_all (int              fd,
                     const char      *path,
+                    bool             short_is_eof,
                     char           **out,
                     size_t          *len,
                     TsPlatformError *err)
@@ -73,6 +74,8 @@ ts_linux_pread_all (int              fd,
       if (n == 0)
         break;
       used += (size_t) n;
+      if (short_is_eof && used < cap - 1)
+        break;
     }
 
   buf[used] = '\0';
@@ -96,7 +99,7 @@ ts_linux_read_path (const char      *path,
   if (fd < 0)
     return ts_platform_error_from_errno (err, errno, "open", path);
 
-  ok = ts_linux_pread_all (fd, path, out, len, err);
+  ok = ts_linux_pread_all (fd, path, false, out, len, err);
   close (fd);
   return ok;
 }

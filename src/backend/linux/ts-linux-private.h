@@ -48,3 +48,15 @@ bool ts_linux_pread_all (int              fd,
 /* Reads a small file (a sysfs attribute) into buf, NUL-terminated, trailing
  * newline removed; false on any error (no err: sysfs probing is optional). */
 bool ts_linux_read_small (const char *path, char *buf, size_t len);
+
+/* Shared by the system readers (ts-linux-system.c, ts-linux-devices.c). */
+bool     ts_linux_parse_error    (TsPlatformError *err, const char *path);
+/* Reads <procfs>/<name> whole; a missing file is NOT_SUPPORTED. */
+bool     ts_linux_read_proc_file (TsPlatform      *self,
+                                  const char      *name,
+                                  char            *path,
+                                  size_t           path_len,
+                                  char           **buf,
+                                  size_t          *len,
+                                  TsPlatformError *err);
+uint64_t ts_linux_mul_sat        (uint64_t a, uint64_t b);

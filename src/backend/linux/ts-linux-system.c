@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * System-wide readers: CPU times, counts and frequency, memory, swap, load,
- * boot time, disks and network interfaces.  The formulas are psutil 5.9's
+ * boot time (disks and network are in ts-linux-devices.c).  The formulas are psutil 5.9's
  * (psutil/_pslinux.py), so the numbers can be compared with it.  Every file
  * is read under the context's procfs and sysfs roots.
  */
@@ -19,9 +19,6 @@
 #include <sys/sysinfo.h>
 #include <unistd.h>
 
-/* psutil's DISK_SECTOR_SIZE: /proc/diskstats counts 512-byte sectors
- * whatever the device's own sector size. */
-#define DISK_SECTOR_BYTES 512
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -32,8 +29,8 @@ path_too_long (TsPlatformError *err, const char *what)
                                 "open", what);
 }
 
-static bool
-parse_error (TsPlatformError *err, const char *path)
+bool
+ts_linux_parse_error (TsPlatformError *err, const char *path)
 {
   return ts_platform_error_set (err, TS_PLATFORM_ERR_PARSE, 0, "parse", path);
 }
@@ -41,8 +38,8 @@ parse_error (TsPlatformError *err, const char *path)
 /* Reads <procfs>/<name> whole.  A system file that is not there means the
  * kernel does not offer it: NOT_SUPPORTED, not the process-oriented
  * NO_SUCH_PROCESS that ts_platform_error_from_errno gives ENOENT. */
-static bool
-read_proc_file (TsPlatform      *self,
+bool
+ts_linux_read_proc_file (TsPlatform      *self,
                 const char      *name,
                 char            *path,
                 size_t           path_len,
@@ -200,8 +197,8 @@ to_i64 (uint64_t v)
   return v > (uint64_t) MEM_CAP ? MEM_CAP : (int64_t) v;
 }
 
-static uint64_t
-mul_sat (uint64_t a, uint64_t b)
+uint64_t
+ts_linux_mul_sat (uint64_t a, uint64_t b)
 {
   if (a != 0 && b > UINT64_MAX / a)
     return UINT64_MAX;
@@ -237,7 +234,7 @@ ts_platform_cpu_times (TsPlatform *self, TsCpuTimesAll *out, TsPlatformError *er
   double hz = self->clk_tck > 0 ? (double) self->clk_tck : 100.0;
 
   memset (out, 0, sizeof *out);
-  if (!read_proc_file (self, "stat", path, sizeof path, &buf, &len, err))
+  if (!ts_linux_read_proc_file (self, "stat", path, sizeof path, &buf, &len, err))
     return false;
 
   max = ts_linux_count_lines (buf, len);
@@ -251,7 +248,7 @@ ts_platform_cpu_times (TsPlatform *self, TsCpuTimesAll *out, TsPlatformError *er
     {
       free (ticks);
       free (buf);
-      return parse_error (err, path);
+      return ts_linux_parse_error (err, path);
     }
   free (buf);
 
@@ -317,7 +314,7 @@ count_cpuinfo_cores (TsPlatform *self)
   TsLinuxCpuinfo *info;
   int cores = 0;
 
-  if (!read_proc_file (self, "cpuinfo", path, sizeof path, &buf, &len, NULL))
+  if (!ts_linux_read_proc_file (self, "cpuinfo", path, sizeof path, &buf, &len, NULL))
     return 0;
   max = ts_linux_count_lines (buf, len);
   info = calloc (max ? max : 1, sizeof *info);
@@ -383,14 +380,14 @@ ts_platform_cpu_count (TsPlatform *self, int *logical, int *physical, TsPlatform
 
   /* /proc/stat lists the online CPUs, which is what sysconf's
    * _SC_NPROCESSORS_ONLN (psutil's answer) counts too. */
-  ok = read_proc_file (self, "stat", path, sizeof path, &buf, &len, err);
+  ok = ts_linux_read_proc_file (self, "stat", path, sizeof path, &buf, &len, err);
   if (ok)
     {
       ok = ts_linux_parse_proc_stat (buf, len, &st, NULL, 0) && st.n_cpu > 0
            && st.n_cpu <= INT_MAX;
       free (buf);
       if (!ok)
-        parse_error (err, path);
+        ts_linux_parse_error (err, path);
     }
   if (!ok)
     {
@@ -429,7 +426,7 @@ read_cpuinfo_mhz (TsPlatform      *self,
 
   *out = NULL;
   *n_out = 0;
-  if (!read_proc_file (self, "cpuinfo", path, sizeof path, &buf, &len, err))
+  if (!ts_linux_read_proc_file (self, "cpuinfo", path, sizeof path, &buf, &len, err))
     return false;
   max = ts_linux_count_lines (buf, len);
   info = calloc (max ? max : 1, sizeof *info);
@@ -584,12 +581,12 @@ read_meminfo (TsPlatform *self, TsLinuxMeminfo *mem, char *path, size_t path_len
   size_t len = 0;
   bool ok;
 
-  if (!read_proc_file (self, "meminfo", path, path_len, &buf, &len, err))
+  if (!ts_linux_read_proc_file (self, "meminfo", path, path_len, &buf, &len, err))
     return false;
   ok = ts_linux_parse_meminfo (buf, len, mem);
   free (buf);
   if (!ok)
-    return parse_error (err, path);
+    return ts_linux_parse_error (err, path);
   return true;
 }
 
@@ -612,14 +609,14 @@ fallback_available (TsPlatform *self, const TsLinuxMeminfo *m)
 
   if (!HAS (m, ACTIVE_FILE) || !HAS (m, INACTIVE_FILE) || !HAS (m, SRECLAIMABLE))
     return fallback;
-  if (!read_proc_file (self, "zoneinfo", path, sizeof path, &buf, &len, NULL))
+  if (!ts_linux_read_proc_file (self, "zoneinfo", path, sizeof path, &buf, &len, NULL))
     return fallback;
   ok = ts_linux_parse_zoneinfo_low (buf, len, &low_pages);
   free (buf);
   if (!ok)
     low_pages = 0;  /* psutil sums nothing and goes on with 0 */
 
-  low = (double) mul_sat (low_pages, (uint64_t) (self->page_size > 0 ? self->page_size : 4096));
+  low = (double) ts_linux_mul_sat (low_pages, (uint64_t) (self->page_size > 0 ? self->page_size : 4096));
   avail = (double) free_b - low;
   pagecache = (double) MEM (m, ACTIVE_FILE) + (double) MEM (m, INACTIVE_FILE);
   pagecache -= pagecache / 2 < low ? pagecache / 2 : low;
@@ -645,7 +642,7 @@ ts_platform_virtual_memory (TsPlatform *self, TsVirtualMemory *out, TsPlatformEr
     return false;
   /* Also in sysinfo(2), so psutil takes them as always there. */
   if (!HAS (&m, TOTAL) || !HAS (&m, FREE))
-    return parse_error (err, path);
+    return ts_linux_parse_error (err, path);
 
   total = to_i64 (MEM (&m, TOTAL));
   free_b = to_i64 (MEM (&m, FREE));
@@ -708,9 +705,9 @@ ts_platform_swap_memory (TsPlatform *self, TsSwapMemory *out, TsPlatformError *e
 
       /* psutil's fallback; the host's numbers only fit the host's /proc. */
       if (!self->real_procfs || sysinfo (&si) != 0)
-        return parse_error (err, path);
-      out->total = mul_sat (si.totalswap, si.mem_unit);
-      out->free = mul_sat (si.freeswap, si.mem_unit);
+        return ts_linux_parse_error (err, path);
+      out->total = ts_linux_mul_sat (si.totalswap, si.mem_unit);
+      out->free = ts_linux_mul_sat (si.freeswap, si.mem_unit);
     }
   out->used = out->total > out->free ? out->total - out->free : 0;
   out->percent = usage_percent (out->used, out->total);
@@ -718,14 +715,14 @@ ts_platform_swap_memory (TsPlatform *self, TsSwapMemory *out, TsPlatformError *e
   /* pswpin/pswpout count pages.  psutil multiplies by 4096; we use the page
    * size, which is the same on x86 and right on 16k/64k-page kernels.  A
    * missing vmstat leaves them 0, as in psutil. */
-  if (read_proc_file (self, "vmstat", path, sizeof path, &buf, &len, NULL))
+  if (ts_linux_read_proc_file (self, "vmstat", path, sizeof path, &buf, &len, NULL))
     {
       if (ts_linux_parse_vmstat_swap (buf, len, &pswpin, &pswpout))
         {
           uint64_t page = (uint64_t) (self->page_size > 0 ? self->page_size : 4096);
 
-          out->sin = mul_sat (pswpin, page);
-          out->sout = mul_sat (pswpout, page);
+          out->sin = ts_linux_mul_sat (pswpin, page);
+          out->sout = ts_linux_mul_sat (pswpout, page);
         }
       free (buf);
     }
@@ -746,12 +743,12 @@ ts_platform_loadavg (TsPlatform *self, double out[3], TsPlatformError *err)
   bool ok;
 
   out[0] = out[1] = out[2] = 0.0;
-  if (!read_proc_file (self, "loadavg", path, sizeof path, &buf, &len, err))
+  if (!ts_linux_read_proc_file (self, "loadavg", path, sizeof path, &buf, &len, err))
     return false;
   ok = ts_linux_parse_loadavg (buf, len, out);
   free (buf);
   if (!ok)
-    return parse_error (err, path);
+    return ts_linux_parse_error (err, path);
   return true;
 }
 
@@ -764,210 +761,13 @@ ts_platform_boot_time (TsPlatform *self, double *out, TsPlatformError *err)
   TsLinuxProcStat st;
 
   *out = 0.0;
-  if (!read_proc_file (self, "stat", path, sizeof path, &buf, &len, err))
+  if (!ts_linux_read_proc_file (self, "stat", path, sizeof path, &buf, &len, err))
     return false;
   /* Only btime matters here: a bad cpu line elsewhere does not hide it. */
   (void) ts_linux_parse_proc_stat (buf, len, &st, NULL, 0);
   free (buf);
   if (!st.have_btime)
-    return parse_error (err, path);
+    return ts_linux_parse_error (err, path);
   *out = (double) st.btime;
-  return true;
-}
-
-/* ------------------------------------------------------------------- disks */
-
-/* sysfs spells a '/' in a block device name ("cciss/c0d0") as '!'. */
-static void
-sysfs_block_name (const char *name, char *buf, size_t len)
-{
-  size_t i;
-
-  for (i = 0; name[i] != '\0' && i + 1 < len; i++)
-    buf[i] = name[i] == '/' ? '!' : name[i];
-  buf[i] = '\0';
-}
-
-/* "sda1" -> "sda", "nvme0n1p1" -> "nvme0n1", "mmcblk0p2" -> "mmcblk0". */
-static void
-strip_partition_number (const char *name, char *parent, size_t len)
-{
-  size_t n = strlen (name);
-
-  while (n > 0 && name[n - 1] >= '0' && name[n - 1] <= '9')
-    n--;
-  if (n >= 2 && name[n - 1] == 'p' && name[n - 2] >= '0' && name[n - 2] <= '9')
-    n--;
-  if (n == 0 || n == strlen (name) || n >= len)
-    {
-      parent[0] = '\0';
-      return;
-    }
-  memcpy (parent, name, n);
-  parent[n] = '\0';
-}
-
-static void
-classify_disk (TsPlatform *self, TsDiskIo *d)
-{
-  char sysname[sizeof d->name];
-  char p[PATH_MAX];
-  char link[PATH_MAX];
-  ssize_t n;
-
-  sysfs_block_name (d->name, sysname, sizeof sysname);
-  if (!ts_linux_path (p, sizeof p, "%s/class/block/%s/partition", self->sysfs, sysname)
-      || access (p, F_OK) != 0)
-    return;
-  d->is_partition = true;
-
-  /* class/block/sda1 -> ../../devices/.../block/sda/sda1: the directory
-   * holding the partition is its disk. */
-  if (ts_linux_path (p, sizeof p, "%s/class/block/%s", self->sysfs, sysname)
-      && (n = readlink (p, link, sizeof link - 1)) > 0)
-    {
-      char *last, *prev;
-
-      link[n] = '\0';
-      while (n > 1 && link[n - 1] == '/')
-        link[--n] = '\0';
-      last = strrchr (link, '/');
-      if (last != NULL && last > link)
-        {
-          *last = '\0';
-          prev = strrchr (link, '/');
-          prev = prev != NULL ? prev + 1 : link;
-          if (prev[0] != '\0' && strcmp (prev, "..") != 0 && strcmp (prev, ".") != 0
-              && strcmp (prev, "block") != 0 && strlen (prev) < sizeof d->parent)
-            {
-              for (size_t i = 0; prev[i] != '\0'; i++)
-                d->parent[i] = prev[i] == '!' ? '/' : prev[i];
-              d->parent[strlen (prev)] = '\0';
-              return;
-            }
-        }
-    }
-  strip_partition_number (d->name, d->parent, sizeof d->parent);
-}
-
-bool
-ts_platform_disk_io (TsPlatform *self, TsDiskIo **out, size_t *n_out, TsPlatformError *err)
-{
-  char path[PATH_MAX];
-  char *buf = NULL;
-  size_t len = 0, max, n = 0;
-  TsLinuxDiskStat *st;
-  TsDiskIo *disks = NULL;
-
-  *out = NULL;
-  *n_out = 0;
-  if (!read_proc_file (self, "diskstats", path, sizeof path, &buf, &len, err))
-    return false;
-  max = ts_linux_count_lines (buf, len);
-  st = calloc (max ? max : 1, sizeof *st);
-  if (st == NULL)
-    {
-      free (buf);
-      return ts_platform_error_set (err, TS_PLATFORM_ERR_OS_ERROR, ENOMEM, "malloc", path);
-    }
-  if (!ts_linux_parse_diskstats (buf, len, st, max, &n))
-    {
-      free (st);
-      free (buf);
-      return parse_error (err, path);
-    }
-  free (buf);
-  if (n > max)
-    n = max;
-
-  if (n > 0)
-    {
-      disks = calloc (n, sizeof *disks);
-      if (disks == NULL)
-        {
-          free (st);
-          return ts_platform_error_set (err, TS_PLATFORM_ERR_OS_ERROR, ENOMEM, "malloc", path);
-        }
-    }
-  for (size_t i = 0; i < n; i++)
-    {
-      TsDiskIo *d = &disks[i];
-
-      _Static_assert (sizeof d->name == sizeof st[i].name, "disk name sizes differ");
-      memcpy (d->name, st[i].name, sizeof d->name);
-      d->read_count = st[i].reads;
-      d->write_count = st[i].writes;
-      d->read_bytes = mul_sat (st[i].read_sectors, DISK_SECTOR_BYTES);
-      d->write_bytes = mul_sat (st[i].write_sectors, DISK_SECTOR_BYTES);
-      d->read_time_ms = st[i].read_ms;
-      d->write_time_ms = st[i].write_ms;
-      d->read_merged_count = st[i].reads_merged;
-      d->write_merged_count = st[i].writes_merged;
-      d->busy_time_ms = st[i].io_ticks_ms;
-      classify_disk (self, d);
-    }
-  free (st);
-  *out = disks;
-  *n_out = n;
-  return true;
-}
-
-/* ----------------------------------------------------------------- network */
-
-bool
-ts_platform_net_io (TsPlatform *self, TsNetIo **out, size_t *n_out, TsPlatformError *err)
-{
-  char path[PATH_MAX];
-  char *buf = NULL;
-  size_t len = 0, max, n = 0;
-  TsLinuxNetDev *dev;
-  TsNetIo *nics = NULL;
-
-  *out = NULL;
-  *n_out = 0;
-  if (!read_proc_file (self, "net/dev", path, sizeof path, &buf, &len, err))
-    return false;
-  max = ts_linux_count_lines (buf, len);
-  dev = calloc (max ? max : 1, sizeof *dev);
-  if (dev == NULL)
-    {
-      free (buf);
-      return ts_platform_error_set (err, TS_PLATFORM_ERR_OS_ERROR, ENOMEM, "malloc", path);
-    }
-  if (!ts_linux_parse_net_dev (buf, len, dev, max, &n))
-    {
-      free (dev);
-      free (buf);
-      return parse_error (err, path);
-    }
-  free (buf);
-  if (n > max)
-    n = max;
-
-  if (n > 0)
-    {
-      nics = calloc (n, sizeof *nics);
-      if (nics == NULL)
-        {
-          free (dev);
-          return ts_platform_error_set (err, TS_PLATFORM_ERR_OS_ERROR, ENOMEM, "malloc", path);
-        }
-    }
-  for (size_t i = 0; i < n; i++)
-    {
-      _Static_assert (sizeof nics[i].name == sizeof dev[i].name, "interface name sizes differ");
-      memcpy (nics[i].name, dev[i].name, sizeof nics[i].name);
-      nics[i].bytes_sent = dev[i].tx_bytes;
-      nics[i].bytes_recv = dev[i].rx_bytes;
-      nics[i].packets_sent = dev[i].tx_packets;
-      nics[i].packets_recv = dev[i].rx_packets;
-      nics[i].errin = dev[i].rx_errs;
-      nics[i].errout = dev[i].tx_errs;
-      nics[i].dropin = dev[i].rx_drop;
-      nics[i].dropout = dev[i].tx_drop;
-    }
-  free (dev);
-  *out = nics;
-  *n_out = n;
   return true;
 }

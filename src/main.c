@@ -11,6 +11,7 @@
 int
 main (int argc, char **argv)
 {
+  gint64 start_us = g_get_monotonic_time ();
   g_autoptr(TsApplication) app = NULL;
 
   setlocale (LC_ALL, "");
@@ -19,5 +20,7 @@ main (int argc, char **argv)
   textdomain (GETTEXT_PACKAGE);
 
   app = ts_application_new ();
+  if (g_strcmp0 (g_getenv ("TS_BENCH_FIRST_FRAME"), "1") == 0)
+    ts_application_report_first_frame (app, start_us);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

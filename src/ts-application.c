@@ -17,16 +17,49 @@ struct _TsApplication
   TsProcessList  *list;
   char           *procfs;
   char           *sysfs;
+
+  /* Benchmark probe (TS_BENCH_FIRST_FRAME=1): monotonic time main() began,
+   * 0 when off or already reported. */
+  gint64          first_frame_start;
+  gulong          first_frame_handler;
 };
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
 
 static const char *const pages[] = { "processes", NULL };
 
+/* The first frame clock "after-paint" of the first window: the window's
+ * pixels have been handed to the display server. */
+static void
+first_frame_after_paint_cb (GdkFrameClock *clock,
+                            gpointer       user_data)
+{
+  TsApplication *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  g_printerr ("first-frame-ms: %.1f monotonic-us: %" G_GINT64_FORMAT "\n",
+              (now - self->first_frame_start) / 1000.0, now);
+  g_clear_signal_handler (&self->first_frame_handler, clock);
+  self->first_frame_start = 0;
+}
+
+static void
+first_frame_realize_cb (GtkWidget *window,
+                        gpointer   user_data)
+{
+  TsApplication *self = user_data;
+
+  g_signal_handlers_disconnect_by_func (window, first_frame_realize_cb, self);
+  if (self->first_frame_start != 0 && self->first_frame_handler == 0)
+    self->first_frame_handler = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                                                  G_CALLBACK (first_frame_after_paint_cb), self);
+}
+
 static TsWindow *
 ensure_window (TsApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  TsWindow *created;
 
   if (window != NULL)
     return TS_WINDOW (window);
@@ -39,7 +72,10 @@ ensure_window (TsApplication *self)
       g_settings_bind (settings, "refresh-interval", self->list, "interval", G_SETTINGS_BIND_GET);
       ts_process_list_start (self->list);
     }
-  return ts_window_new (GTK_APPLICATION (self), self->list);
+  created = ts_window_new (GTK_APPLICATION (self), self->list);
+  if (self->first_frame_start != 0)
+    g_signal_connect (created, "realize", G_CALLBACK (first_frame_realize_cb), self);
+  return created;
 }
 
 static void
@@ -177,6 +213,19 @@ ts_application_init (TsApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.pause", pause_accels);
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+/* Print "first-frame-ms: N" to stderr once, N being the milliseconds from
+ * @start_us (g_get_monotonic_time() at the top of main) to the end of the
+ * first window's first paint.  For bench/gui.sh; off unless called. */
+void
+ts_application_report_first_frame (TsApplication *self,
+                                   gint64         start_us)
+{
+  g_return_if_fail (TS_IS_APPLICATION (self));
+  g_return_if_fail (start_us > 0);
+
+  self->first_frame_start = start_us;
 }
 
 TsApplication *

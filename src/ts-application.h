@@ -10,5 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TsApplication, ts_application, TS, APPLICATION, AdwApplication)
 
 TsApplication *ts_application_new (void);
+void           ts_application_report_first_frame (TsApplication *self,
+                                                  gint64         start_us);
 
 G_END_DECLS

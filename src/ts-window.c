@@ -79,6 +79,13 @@ ts_window_dispose (GObject *object)
 {
   TsWindow *self = TS_WINDOW (object);
 
+  /* The bindings keep the window's action group alive past the window
+   * otherwise (seen in the ui tests): drop them with the window. */
+  g_settings_unbind (self, "default-width");
+  g_settings_unbind (self, "default-height");
+  g_settings_unbind (self, "maximized");
+  if (self->stack != NULL)
+    g_settings_unbind (self->stack, "visible-child-name");
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);
   g_clear_object (&self->list);
   g_clear_object (&self->settings);

@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "ts-process-columns.h"
+#include "ts-process-private.h"
 
 static const TsColumnDef columns[] = {
-  { "name",       N_("Name"),         "name",            TS_COLUMN_STRING, TS_PF_NAME,         FALSE, FALSE, 220 },
+  { "name",       N_("Name"),         "name",            TS_COLUMN_STRING, TS_PF_NAME,         FALSE, FALSE, 280 },
   { "pid",        N_("PID"),          "pid",             TS_COLUMN_INT,    0,                  TRUE,  FALSE, 0 },
   { "user",       N_("User"),         "user",            TS_COLUMN_STRING, TS_PF_UIDS,         FALSE, FALSE, 0 },
   { "state",      N_("State"),        "state",           TS_COLUMN_STRING, TS_PF_STATUS,       FALSE, FALSE, 0 },
-  { "cpu",        N_("CPU"),          "cpu-percent",     TS_COLUMN_DOUBLE, TS_PF_CPU_TIMES,    TRUE,  FALSE, 0 },
+  { "cpu",        N_("CPU"),          "cpu-percent",     TS_COLUMN_DOUBLE, TS_PF_CPU_TIMES,    TRUE,  FALSE, 90 },
   { "memory",     N_("Memory"),       NULL,              TS_COLUMN_UINT64, TS_PF_MEMORY_FULL | TS_PF_RSS_ANON | TS_PF_MEMORY_INFO, TRUE, FALSE, 0 },
   { "threads",    N_("Threads"),      "threads",         TS_COLUMN_INT,    TS_PF_NUM_THREADS,  TRUE,  FALSE, 0 },
   { "disk-read",  N_("Disk Read"),    "disk-read-rate",  TS_COLUMN_DOUBLE, TS_PF_IO_COUNTERS,  TRUE,  FALSE, 0 },
@@ -221,4 +222,243 @@ ts_process_columns_format (const TsColumnDef    *def,
         return g_strdup_printf ("%.1f", g_value_get_double (&value));
       }
     }
+}
+
+/* --------------------------------------------------------------- cells */
+
+typedef struct
+{
+  const TsColumnFormat *fmt;
+  const TsColumnDef    *def;
+  const char        *watch[6];  /* interned property names that change the cell */
+} ColumnCtx;
+
+static void
+update_cell (GtkWidget *label, ColumnCtx *ctx, TsProcess *p)
+{
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = NULL;
+  gboolean dim = FALSE;
+
+  text = ts_process_columns_format (ctx->def, ctx->fmt, p, &tooltip, &dim);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* Setting a tooltip asks the X server where the pointer is (a round
+   * trip): only when it changes. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
+    gtk_widget_set_tooltip_text (label, tooltip);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+cell_notify_cb (TsProcess  *p,
+                GParamSpec *pspec,
+                GtkWidget  *label)
+{
+  ColumnCtx *ctx = g_object_get_data (G_OBJECT (label), "ts-ctx");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ctx->watch) && ctx->watch[i] != NULL; i++)
+    if (ctx->watch[i] == pspec->name)
+      {
+        update_cell (label, ctx, p);
+        return;
+      }
+}
+
+static GtkWidget *
+cell_label (GtkListItem *item, ColumnCtx *ctx)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (GTK_IS_TREE_EXPANDER (child))
+    return gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child));
+  return child;
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnCtx *ctx)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), ctx->def->numeric ? 1.0f : 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (ctx->def->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (label), "ts-ctx", ctx);
+  g_object_set_data (G_OBJECT (label), "ts-list-item", item);
+
+  if (strcmp (ctx->def->id, "name") == 0)
+    {
+      GtkWidget *expander = gtk_tree_expander_new ();
+
+      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
+      gtk_list_item_set_child (item, expander);
+    }
+  else
+    gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnCtx *ctx)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = cell_label (item, ctx);
+  TsProcess *p = gtk_tree_list_row_get_item (row);
+  gulong id;
+
+  if (GTK_IS_TREE_EXPANDER (child))
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), row);
+  update_cell (label, ctx, p);
+  id = g_signal_connect_object (p, "notify", G_CALLBACK (cell_notify_cb), label, 0);
+  g_object_set_data (G_OBJECT (label), "ts-handler", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data_full (G_OBJECT (label), "ts-process", p, g_object_unref);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnCtx *ctx)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = cell_label (item, ctx);
+  TsProcess *p = g_object_get_data (G_OBJECT (label), "ts-process");
+  gulong id = (gulong) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (label), "ts-handler"));
+
+  if (p != NULL && id != 0)
+    g_signal_handler_disconnect (p, id);
+  g_object_set_data (G_OBJECT (label), "ts-handler", NULL);
+  g_object_set_data (G_OBJECT (label), "ts-process", NULL);
+  if (GTK_IS_TREE_EXPANDER (child))
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), NULL);
+}
+
+static void
+watch_props (ColumnCtx *ctx)
+{
+  const char *id = ctx->def->id;
+  guint n = 0;
+
+  if (strcmp (id, "memory") == 0)
+    {
+      ctx->watch[n++] = g_intern_static_string ("uss");
+      ctx->watch[n++] = g_intern_static_string ("pss");
+      ctx->watch[n++] = g_intern_static_string ("rss");
+      ctx->watch[n++] = g_intern_static_string ("rss-anon");
+      ctx->watch[n++] = g_intern_static_string ("memory-full-valid");
+    }
+  else
+    {
+      ctx->watch[n++] = g_intern_string (ctx->def->property);
+      if (g_str_has_prefix (id, "disk-"))
+        ctx->watch[n++] = g_intern_static_string ("io-valid");
+      if (strcmp (id, "pss") == 0 || strcmp (id, "swap") == 0)
+        ctx->watch[n++] = g_intern_static_string ("memory-full-valid");
+      if (strcmp (id, "ionice") == 0)
+        ctx->watch[n++] = g_intern_static_string ("ionice-value");
+      if (strcmp (id, "command") == 0)
+        ctx->watch[n++] = g_intern_static_string ("name");
+    }
+}
+
+/* -------------------------------------------------------------- sorting */
+
+
+static guint64
+memory_sort_value (TsProcess *p, gpointer user_data)
+{
+  const TsColumnFormat *fmt = user_data;
+
+  return ts_process_columns_memory (p, fmt->memory_metric, NULL);
+}
+
+GtkSorter *
+ts_process_columns_sorter (const TsColumnDef    *def,
+                           const TsColumnFormat *fmt)
+{
+  GtkExpression *expr;
+
+  if (def->property == NULL)
+    {
+      expr = gtk_cclosure_expression_new (G_TYPE_UINT64, NULL, 0, NULL,
+                                          G_CALLBACK (memory_sort_value), (gpointer) fmt, NULL);
+      return GTK_SORTER (gtk_numeric_sorter_new (expr));
+    }
+  expr = gtk_property_expression_new (TS_TYPE_PROCESS, NULL, def->property);
+  if (def->type == TS_COLUMN_STRING)
+    return GTK_SORTER (gtk_string_sorter_new (expr));
+  return GTK_SORTER (gtk_numeric_sorter_new (expr));
+}
+
+TsProcess *
+ts_process_columns_probe (const TsColumnDef *def,
+                          gboolean           high,
+                          int                memory_metric)
+{
+  TsProcessData d = { 0 };
+  TsProcess *p;
+  const char *id = def->id;
+  int v = high ? 1 : 0;
+
+  d.valid = TS_PF_ALL;
+  d.wanted = TS_PF_ALL;
+  d.pid = 1;
+  d.name = (char *) "a";
+  d.user = (char *) "a";
+  d.command_line = (char *) "a";
+  d.terminal = (char *) "a";
+  d.state = TS_PROC_STATUS_RUNNING;
+  d.cpu_num = 0;
+
+  if (strcmp (id, "name") == 0) d.name = (char *) (high ? "b" : "a");
+  else if (strcmp (id, "pid") == 0) d.pid = 1 + v;
+  else if (strcmp (id, "user") == 0) d.user = (char *) (high ? "b" : "a");
+  else if (strcmp (id, "state") == 0) d.state = high ? TS_PROC_STATUS_SLEEPING : TS_PROC_STATUS_RUNNING;
+  /* Memory moves only the field its metric reads, so its probe does not
+   * also move the RSS column (which made a Memory click save "rss"). */
+  else if (strcmp (id, "memory") == 0 && memory_metric == 1) d.pss = (guint64) v;
+  else if (strcmp (id, "memory") == 0 && memory_metric == 2) d.rss = (guint64) v;
+  else if (strcmp (id, "memory") == 0) d.uss = (guint64) v;
+  else if (strcmp (id, "rss") == 0) d.rss = (guint64) v;
+  else if (strcmp (id, "threads") == 0) d.threads = v;
+  else if (strcmp (id, "started") == 0) d.start_time = v;
+  else if (strcmp (id, "command") == 0) d.command_line = (char *) (high ? "b" : "a");
+  else if (strcmp (id, "pss") == 0) d.pss = (guint64) v;
+  else if (strcmp (id, "virtual") == 0) d.vms = (guint64) v;
+  else if (strcmp (id, "swap") == 0) d.swap = (guint64) v;
+  else if (strcmp (id, "shared") == 0) d.shared = (guint64) v;
+  else if (strcmp (id, "nice") == 0) d.nice = v;
+  else if (strcmp (id, "ionice") == 0) d.ionice_class = v;
+  else if (strcmp (id, "cpu-num") == 0) d.cpu_num = v;
+  else if (strcmp (id, "terminal") == 0) d.terminal = (char *) (high ? "b" : "a");
+  else if (strcmp (id, "ppid") == 0) d.ppid = v;
+
+  p = ts_process_new (&d);
+  /* Rates exist only between two readings. */
+  if (strcmp (id, "cpu") == 0 || g_str_has_prefix (id, "disk-"))
+    {
+      d.cpu_seconds = strcmp (id, "cpu") == 0 ? v : 0;
+      d.read_bytes = strcmp (id, "disk-read") == 0 ? (guint64) v : 0;
+      d.write_bytes = strcmp (id, "disk-write") == 0 ? (guint64) v : 0;
+      ts_process_update (p, &d, 1.0);
+    }
+  return p;
+}
+
+GtkListItemFactory *
+ts_process_columns_factory (const TsColumnDef    *def,
+                            const TsColumnFormat *fmt)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ColumnCtx *ctx = g_new0 (ColumnCtx, 1);
+
+  ctx->fmt = fmt;
+  ctx->def = def;
+  watch_props (ctx);
+  g_object_set_data_full (G_OBJECT (factory), "ts-ctx", ctx, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), ctx);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), ctx);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), ctx);
+  return factory;
 }

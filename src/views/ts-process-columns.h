@@ -44,6 +44,18 @@ char              *ts_process_columns_format  (const TsColumnDef    *def,
                                                TsProcess            *process,
                                                char                **tooltip,
                                                gboolean             *dim);
+/* The cells of one column: labels that follow their process's notify
+ * signals.  fmt must outlive the factory. */
+GtkListItemFactory *ts_process_columns_factory (const TsColumnDef    *def,
+                                               const TsColumnFormat *fmt);
+GtkSorter         *ts_process_columns_sorter  (const TsColumnDef    *def,
+                                               const TsColumnFormat *fmt);
+/* A process whose value in def's column is low or high and equal in every
+ * other column: comparing two through the view's sorter tells whether that
+ * column sorts and which way (GTK 4.8 has no getter for it). */
+TsProcess         *ts_process_columns_probe   (const TsColumnDef    *def,
+                                               gboolean              high,
+                                               int                   memory_metric);
 /* The memory value the Memory column shows under the given metric. */
 guint64            ts_process_columns_memory  (TsProcess *process,
                                                int        metric,

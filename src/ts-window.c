@@ -19,6 +19,8 @@ struct _TsWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   GtkToggleButton      *search_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GMenu                *columns_section;
 };
 
@@ -105,6 +107,8 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, columns_section);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -118,6 +122,10 @@ ts_window_init (TsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APPLICATION_ID);
+  /* A GBinding rather than a template <binding>: GTK 4.8's expression
+   * watch can outlive the switcher title while the window is disposed. */
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
 }
 
 static void

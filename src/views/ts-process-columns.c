@@ -307,11 +307,18 @@ cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, ColumnCtx *ctx)
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *label = cell_label (item, ctx);
-  TsProcess *p = gtk_tree_list_row_get_item (row);
+  TsProcess *p = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
   gulong id;
 
   if (GTK_IS_TREE_EXPANDER (child))
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), row);
+  /* A row whose process was removed while GTK was still binding it has no
+   * item any more (seen under load in the ui tests): show nothing. */
+  if (p == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), "");
+      return;
+    }
   update_cell (label, ctx, p);
   id = g_signal_connect_object (p, "notify", G_CALLBACK (cell_notify_cb), label, 0);
   g_object_set_data (G_OBJECT (label), "ts-handler", GSIZE_TO_POINTER ((gsize) id));

@@ -277,8 +277,12 @@ read_status (ReadCtx *rc)
     }
   else
     fail_parse (rc, TS_PF_CPU_AFFINITY, "status");
-  /* Kernel threads and zombies have no Rss lines: they own no memory. */
-  if ((st.have & TS_LINUX_STATUS_HAVE_RSS) || s->kernel_thread || rc->zombie)
+  /* No Rss lines: a kernel thread, a zombie, or a process that is exiting
+   * and has dropped its memory map (status then still ends with the
+   * context switch lines).  They own no memory.  Without those last lines
+   * the file was cut short: that is an error, not zero. */
+  if ((st.have & TS_LINUX_STATUS_HAVE_RSS) || s->kernel_thread || rc->zombie
+      || (st.have & TS_LINUX_STATUS_HAVE_CTXT))
     {
       s->rss_anon = st.rss_anon;
       s->rss_file = st.rss_file;

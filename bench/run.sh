@@ -14,7 +14,8 @@
 #     --no-build    use DIR as it is (no meson compile)
 #     --profile     also run strace -c and perf stat on taskscope-cli
 #     --wait-quiet S  before starting, wait up to S seconds for the 1-minute
-#                   load average to drop below 0.5 (other jobs skew wall time)
+#                   load average to drop below 0.5 and for other runs'
+#                   sleepers to go (other jobs skew the numbers)
 #     --teardown F  kill the sleepers recorded in pid file F and exit
 #
 # Sleepers are always torn down on exit (trap), also on failure or Ctrl-C.
@@ -62,7 +63,7 @@ while [ $# -gt 0 ]; do
     --profile) PROFILE=1; shift ;;
     --wait-quiet) WAIT_QUIET=$2; shift 2 ;;
     --teardown) teardown "$2"; exit 0 ;;
-    -h|--help) sed -n '3,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,21p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -90,11 +91,18 @@ fi
 [ -x "$CLI" ] || { echo "run.sh: $CLI was not built" >&2; exit 1; }
 
 load1 () { cut -d' ' -f1 /proc/loadavg; }
+# Another benchmark's sleepers (bench/gui.sh builds the same sleepers.c)
+# would double the process count and every number.
+others () { pgrep -x sleepers | wc -l; }
 if [ "$WAIT_QUIET" -gt 0 ]; then
   end=$(( SECONDS + WAIT_QUIET ))
-  while awk -v l="$(load1)" 'BEGIN { exit !(l >= 0.5) }' && [ $SECONDS -lt $end ]; do
+  while { awk -v l="$(load1)" 'BEGIN { exit !(l >= 0.5) }' || [ "$(others)" -gt 0 ]; } \
+        && [ $SECONDS -lt $end ]; do
     sleep 10
   done
+fi
+if [ "$(others)" -gt 0 ]; then
+  echo "run.sh: WARNING: $(others) 'sleepers' processes of another run exist; numbers will be off" >&2
 fi
 
 # ---------------------------------------------------------------- sleepers

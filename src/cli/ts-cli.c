@@ -63,6 +63,22 @@ ts_cli_print_json (JsonNode *node)
   json_node_unref (node);
 }
 
+const char *
+ts_cli_user_name (TsCli *cli, guint32 uid)
+{
+  char *name = g_hash_table_lookup (cli->user_names, GUINT_TO_POINTER (uid));
+
+  if (name == NULL)
+    {
+      char buf[256];
+
+      ts_platform_user_name (uid, buf, sizeof buf);
+      name = ts_cli_utf8 (buf, -1);
+      g_hash_table_insert (cli->user_names, GUINT_TO_POINTER (uid), name);
+    }
+  return name;
+}
+
 gboolean
 ts_cli_parse_pid (const char *arg, TsPid *out)
 {
@@ -282,7 +298,12 @@ main (int argc, char **argv)
       cli.platform = ts_platform_new (procfs, sysfs, &err);
       if (cli.platform == NULL)
         return ts_cli_fail_platform ("cannot start", &err);
+      /* One pass: a kept descriptor would never be read again, only closed
+       * at exit (bench/README.md measured the cost). */
+      ts_platform_set_keep_fds (cli.platform, false);
+      cli.user_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       status = commands[c].func (&cli, argc - i, argv + i);
+      g_hash_table_unref (cli.user_names);
       ts_platform_free (cli.platform);
       fflush (stdout);
       return status;

@@ -13,6 +13,7 @@ typedef struct
 {
   TsPlatform *platform;
   gboolean    json;     /* --json: psutil's field names and units */
+  GHashTable *user_names; /* uid -> UTF-8 name: NSS reads /etc/passwd per lookup */
 } TsCli;
 
 /* Each command gets the arguments after its name (argv[0] is the command)
@@ -27,6 +28,8 @@ int ts_cli_cmd_system    (TsCli *cli, int argc, char **argv);
 int ts_cli_cmd_disks     (TsCli *cli, int argc, char **argv);
 int ts_cli_cmd_net       (TsCli *cli, int argc, char **argv);
 
+/* The user name of a uid, valid UTF-8, looked up once per uid. */
+const char *ts_cli_user_name (TsCli *cli, guint32 uid);
 /* Prints "taskscope-cli: <message>" on stderr; returns status. */
 int    ts_cli_fail          (int status, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* Prints the platform error's text with a prefix; returns 1. */

@@ -27,6 +27,13 @@ static const char *const kept_names[TS_KEPT_N] = {
   [TS_KEPT_SMAPS_ROLLUP] = "smaps_rollup",
 };
 
+/* Which files keep their descriptor.  A kept /proc descriptor pins about
+ * 3.4 KiB of kernel memory (the struct file and the seq_file's page), so
+ * only the files a list reads every tick keep theirs; status, cmdline and
+ * smaps_rollup are read on a slower cadence and cost little more opened
+ * each time (bench/README.md has both numbers). */
+#define TS_KEPT_PER_TICK ((1u << TS_KEPT_STAT) | (1u << TS_KEPT_STATM) | (1u << TS_KEPT_IO))
+
 /* The fields each source feeds: an error in the source lands in each of them. */
 #define PF_KTHREAD 0x00200000u
 
@@ -60,7 +67,7 @@ open_and_read (ReadCtx *rc, TsKept kept, const char *path, char **buf, size_t *l
       return false;
     }
 
-  if (rc->entry != NULL && self->keep_fds
+  if (rc->entry != NULL && self->keep_fds && (TS_KEPT_PER_TICK & (1u << kept))
       && ts_fd_cache_n_fds (self->cache) < self->max_kept_fds)
     {
       rc->entry->fds[kept] = fd + 1;

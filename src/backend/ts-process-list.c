@@ -20,6 +20,7 @@ struct _TsProcessList
   gboolean      started;
   gboolean      ticking;
   gboolean      again;        /* a refresh was asked for during a tick */
+  gboolean      quick_next;   /* the next tick skips smaps_rollup */
   guint32       wanted;
   guint         timeout_id;
   GCancellable *cancellable;
@@ -67,6 +68,7 @@ typedef struct
 {
   guint32     wanted;
   guint64     tick;
+  gboolean    quick;     /* the first tick of ts_process_list_start () */
   GHashTable *watched;   /* copy, or NULL */
   TsClockFunc clock;
   gpointer    clock_data;
@@ -260,8 +262,12 @@ read_tick (TsProcessList *self, const TickRequest *req)
       TsProcessData d;
 
       /* The costly and slow-changing fields: for new processes, watched
-       * ones, and a fifth of the others in turn. */
-      if (!known
+       * ones, and a fifth of the others in turn.  The very first tick
+       * of a started list skips smaps_rollup so the window fills at once; the
+       * tick after it (run straight away) reads it for everyone. */
+      if (req->quick)
+        wanted = req->wanted & ~TS_PF_MEMORY_FULL;
+      else if (!known
           || (req->tick + (guint64) pid) % TS_PROCESS_LIST_SLOW_EVERY == 0
           || (req->watched != NULL && g_hash_table_contains (req->watched, GINT_TO_POINTER (pid))))
         wanted = req->wanted;
@@ -281,6 +287,8 @@ read_tick (TsProcessList *self, const TickRequest *req)
   ts_proc_sample_clear (&sample);
 
   g_hash_table_remove_all (self->seen);
+  /* After the quick first tick nobody counts as seen: tick 2 reads all. */
+  if (!req->quick)
   {
     GHashTableIter iter;
     gpointer k, v;
@@ -423,6 +431,8 @@ make_request (TsProcessList *self)
 
   req->wanted = self->wanted;
   req->tick = self->tick + 1;
+  req->quick = self->quick_next;
+  self->quick_next = FALSE;
   req->clock = self->clock;
   req->clock_data = self->clock_data;
   if (g_hash_table_size (self->watched) > 0)
@@ -515,7 +525,14 @@ ts_process_list_start (TsProcessList *self)
     return;
   self->started = TRUE;
   if (!self->paused)
-    start_tick (self);
+    {
+      /* The first tick is a quick one (no smaps_rollup), completed by a
+       * full one straight after. */
+      self->quick_next = self->tick == 0;
+      start_tick (self);
+      if (self->tick == 0)
+        self->again = TRUE;
+    }
 }
 
 void

@@ -50,6 +50,7 @@ struct _TsProcessView
   gboolean            loading_columns;
   guint               scroll_idle;
   double              scroll_offset;
+  gboolean            user_scrolled;  /* since the last refresh */
 };
 
 G_DEFINE_FINAL_TYPE (TsProcessView, ts_process_view, ADW_TYPE_BIN)
@@ -67,9 +68,30 @@ restore_offset_cb (gpointer user_data)
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled);
 
   self->scroll_idle = 0;
-  if (ABS (gtk_adjustment_get_value (vadj) - self->scroll_offset) >= 0.5)
+  /* The user's own scrolling since the refresh wins over the saved offset. */
+  if (!self->user_scrolled && ABS (gtk_adjustment_get_value (vadj) - self->scroll_offset) >= 0.5)
     gtk_adjustment_set_value (vadj, self->scroll_offset);
   return G_SOURCE_REMOVE;
+}
+
+static void
+note_user_scroll (TsProcessView *self)
+{
+  self->user_scrolled = TRUE;
+}
+
+static gboolean
+note_user_scroll_delta (TsProcessView *self, double dx, double dy)
+{
+  self->user_scrolled = TRUE;
+  return FALSE;
+}
+
+static gboolean
+note_user_key (TsProcessView *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  self->user_scrolled = TRUE;
+  return FALSE;
 }
 
 static void
@@ -345,6 +367,7 @@ refreshed_cb (TsProcessView *self)
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled);
   double value = gtk_adjustment_get_value (vadj);
 
+  self->user_scrolled = FALSE;
   self->restoring = TRUE;
   if (self->tree_mode)
     {
@@ -780,6 +803,20 @@ ts_process_view_init (TsProcessView *self)
   gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self->column_view));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
   gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+
+  /* Wheel, touchpad and keys: the user moved the list (see keep_scroll). */
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (note_user_scroll), self);
+    g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (note_user_scroll_delta), self);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (note_user_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->scrolled), scroll);
+    gtk_widget_add_controller (GTK_WIDGET (self->scrolled), keys);
+  }
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);

@@ -96,6 +96,32 @@ classify_disk (TsPlatform *self, TsDiskIo *d)
   strip_partition_number (d->name, d->parent, sizeof d->parent);
 }
 
+/* Reads <procfs>/<name> and allocates one zeroed row of row_size per line,
+ * the most rows its parser can fill. */
+static bool
+read_table (TsPlatform      *self,
+            const char      *name,
+            size_t           row_size,
+            char            *path,
+            size_t           path_len,
+            char           **buf,
+            size_t          *len,
+            void           **rows,
+            size_t          *max,
+            TsPlatformError *err)
+{
+  if (!ts_linux_read_proc_file (self, name, path, path_len, buf, len, err))
+    return false;
+  *max = ts_linux_count_lines (*buf, *len);
+  *rows = calloc (*max ? *max : 1, row_size);
+  if (*rows == NULL)
+    {
+      free (*buf);
+      return ts_platform_error_set (err, TS_PLATFORM_ERR_OS_ERROR, ENOMEM, "malloc", path);
+    }
+  return true;
+}
+
 bool
 ts_platform_disk_io (TsPlatform *self, TsDiskIo **out, size_t *n_out, TsPlatformError *err)
 {
@@ -107,15 +133,8 @@ ts_platform_disk_io (TsPlatform *self, TsDiskIo **out, size_t *n_out, TsPlatform
 
   *out = NULL;
   *n_out = 0;
-  if (!ts_linux_read_proc_file (self, "diskstats", path, sizeof path, &buf, &len, err))
+  if (!read_table (self, "diskstats", sizeof *st, path, sizeof path, &buf, &len, (void **) &st, &max, err))
     return false;
-  max = ts_linux_count_lines (buf, len);
-  st = calloc (max ? max : 1, sizeof *st);
-  if (st == NULL)
-    {
-      free (buf);
-      return ts_platform_error_set (err, TS_PLATFORM_ERR_OS_ERROR, ENOMEM, "malloc", path);
-    }
   if (!ts_linux_parse_diskstats (buf, len, st, max, &n))
     {
       free (st);
@@ -171,15 +190,8 @@ ts_platform_net_io (TsPlatform *self, TsNetIo **out, size_t *n_out, TsPlatformEr
 
   *out = NULL;
   *n_out = 0;
-  if (!ts_linux_read_proc_file (self, "net/dev", path, sizeof path, &buf, &len, err))
+  if (!read_table (self, "net/dev", sizeof *dev, path, sizeof path, &buf, &len, (void **) &dev, &max, err))
     return false;
-  max = ts_linux_count_lines (buf, len);
-  dev = calloc (max ? max : 1, sizeof *dev);
-  if (dev == NULL)
-    {
-      free (buf);
-      return ts_platform_error_set (err, TS_PLATFORM_ERR_OS_ERROR, ENOMEM, "malloc", path);
-    }
   if (!ts_linux_parse_net_dev (buf, len, dev, max, &n))
     {
       free (dev);

@@ -140,11 +140,13 @@ fail_fields (ReadCtx *rc, uint32_t fields, const TsPlatformError *err)
           || kind == TS_PLATFORM_ERR_PARSE)
         kind = TS_PLATFORM_ERR_ZOMBIE;
     }
-  else if (kind == TS_PLATFORM_ERR_NO_SUCH_PROCESS && pid_dir_exists (rc))
+  else if (kind == TS_PLATFORM_ERR_NO_SUCH_PROCESS && err->os_errno == ENOENT && pid_dir_exists (rc))
     {
-      /* One file missing while the process is there: a kernel built without
-       * it (io needs TASK_IO_ACCOUNTING, smaps PROC_PAGE_MONITOR), or an
-       * odd tree.  The process is not gone. */
+      /* One file missing (ENOENT) while the process is there: a kernel
+       * built without it (io needs TASK_IO_ACCOUNTING, smaps
+       * PROC_PAGE_MONITOR), or an odd tree.  The process is not gone.
+       * ESRCH is different: the process is exiting and its directory has
+       * not gone yet. */
       if (fields & (TS_PF_IO_COUNTERS | TS_PF_MEMORY_FULL))
         kind = TS_PLATFORM_ERR_NOT_SUPPORTED;
       else

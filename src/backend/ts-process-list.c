@@ -286,17 +286,10 @@ read_tick (TsProcessList *self, const TickRequest *req)
     }
   ts_proc_sample_clear (&sample);
 
-  g_hash_table_remove_all (self->seen);
-  /* After the quick first tick nobody counts as seen: tick 2 reads all. */
-  if (!req->quick)
-  {
-    GHashTableIter iter;
-    gpointer k, v;
-
-    g_hash_table_iter_init (&iter, seen);
-    while (g_hash_table_iter_next (&iter, &k, &v))
-      g_hash_table_insert (self->seen, k, v);
-  }
+  /* This tick's set becomes the next tick's "seen"; after the quick first
+   * tick nobody counts as seen, so tick 2 reads everything. */
+  g_hash_table_unref (self->seen);
+  self->seen = req->quick ? g_hash_table_new (NULL, NULL) : g_steal_pointer (&seen);
 
   if (ts_platform_cpu_times (self->platform, &cpu, &err))
     {

@@ -838,8 +838,12 @@ ts_platform_terminal_name (TsPlatform *self,
 
   if (tty_nr == 0 || len == 0)
     return false;
+  /* The drivers table is only needed for devices outside the common rules
+   * (ptys, consoles, serial ports): try those first, without a file read,
+   * since a list asks this for every process on a terminal every tick. */
+  if (ts_linux_parse_tty_drivers (NULL, 0, tty_nr, buf, len))
+    return true;
   ts_linux_path (path, sizeof path, "%s/tty/drivers", self->procfs);
-  /* The drivers table is only needed for devices outside the common rules. */
   if (!ts_linux_read_path (path, &drivers, &dlen, NULL))
     drivers = NULL;
   ok = ts_linux_parse_tty_drivers (drivers, dlen, tty_nr, buf, len);

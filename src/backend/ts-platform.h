@@ -150,6 +150,9 @@ typedef struct
   int32_t id;
   double  user;   /* seconds */
   double  system; /* seconds */
+  char    name[64]; /* the thread's comm, bytes as the kernel gives them */
+  char    status_char;
+  int32_t cpu_num; /* CPU it last ran on, -1 unknown */
 } TsThreadTimes;
 
 #define TS_CPU_SET_WORDS 16 /* 1024 CPUs */
@@ -266,6 +269,37 @@ bool ts_platform_set_affinity (TsPlatform      *self,
                                uint64_t         start_ticks,
                                const uint64_t   cpus[TS_CPU_SET_WORDS],
                                TsPlatformError *err);
+
+/* ------------------------------------------------------------- open files */
+
+typedef enum
+{
+  TS_FD_OTHER = 0,  /* anything else the kernel names ("[eventpoll]"...) */
+  TS_FD_FILE,       /* a path in the file system */
+  TS_FD_SOCKET,     /* "socket:[inode]" */
+  TS_FD_PIPE,       /* "pipe:[inode]" */
+  TS_FD_ANON_INODE, /* "anon_inode:[eventfd]", "anon_inode:inotify" ... */
+} TsFdKind;
+
+typedef struct
+{
+  int32_t  fd;
+  TsFdKind kind;
+  char    *target;   /* the link's target, bytes as the kernel gives them */
+  int32_t  flags;    /* open(2) flags from fdinfo, -1 when unknown */
+  int64_t  position; /* file offset from fdinfo, -1 when unknown */
+} TsOpenFile;
+
+/* Every descriptor of a process, ascending by fd; a descriptor closed while
+ * we list them is left out.  ACCESS_DENIED for another user's process. */
+bool ts_platform_open_files (TsPlatform      *self,
+                             TsPid            pid,
+                             TsOpenFile     **out,
+                             size_t          *n_out,
+                             TsPlatformError *err);
+void ts_open_files_free     (TsOpenFile *files, size_t n);
+/* psutil's mode letters for open flags: "r", "w", "a", "r+", "a+"; "" when unknown. */
+const char *ts_open_file_mode (int32_t flags);
 
 /* ------------------------------------------------------------------ system */
 

@@ -861,6 +861,28 @@ test_tty_drivers_bad (void)
   g_assert_cmpstr (out, ==, "/dev/pts/3");
 }
 
+static void
+test_fdinfo (void)
+{
+  static const char good[] = "pos:\t4096\nflags:\t02100002\nmnt_id:\t25\nino:\t77\n";
+  static const char cut[] = "pos:\t12\nfla";
+  static const char bad[] = "pos:\t-5\nflags:\t9\nflags:\n";
+  int64_t pos;
+  int32_t flags;
+
+  g_assert_true (ts_linux_parse_fdinfo (good, strlen (good), &pos, &flags));
+  g_assert_cmpint (pos, ==, 4096);
+  g_assert_cmpint (flags, ==, 02100002);
+  g_assert_true (ts_linux_parse_fdinfo (cut, strlen (cut), &pos, &flags));
+  g_assert_cmpint (pos, ==, 12);
+  g_assert_cmpint (flags, ==, -1);
+  /* A negative position and a non-octal digit are refused. */
+  g_assert_false (ts_linux_parse_fdinfo (bad, strlen (bad), &pos, &flags));
+  g_assert_cmpint (pos, ==, -1);
+  g_assert_cmpint (flags, ==, -1);
+  g_assert_false (ts_linux_parse_fdinfo ("", 0, &pos, &flags));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -896,6 +918,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/parse/tty-drivers/good", test_tty_drivers);
   g_test_add_func ("/parse/tty-drivers/serial", test_tty_drivers_serial);
   g_test_add_func ("/parse/tty-drivers/bad", test_tty_drivers_bad);
+  g_test_add_func ("/parse/fdinfo", test_fdinfo);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #define G_LOG_DOMAIN "test-process-fixtures"
 
+#include <fcntl.h>
 #include <errno.h>
 #include <glib.h>
 #include <string.h>
@@ -354,6 +355,13 @@ test_normal (Fixture *f, gconstpointer data)
   assert_thread (s, 1042, TICKS (1000), TICKS (500));
   assert_thread (s, 1043, TICKS (200), TICKS (60));
   assert_thread (s, 1044, TICKS (34), TICKS (7));
+  g_assert_cmpstr (find_thread (s, 1042)->name, ==, "python3");
+  g_assert_cmpstr (find_thread (s, 1043)->name, ==, "asyncio_0");
+  g_assert_cmpstr (find_thread (s, 1044)->name, ==, "pool (io)");
+  g_assert_cmpint (find_thread (s, 1043)->status_char, ==, 'R');
+  g_assert_cmpint (find_thread (s, 1044)->status_char, ==, 'S');
+  g_assert_cmpint (find_thread (s, 1043)->cpu_num, ==, 0);
+  g_assert_cmpint (find_thread (s, 1044)->cpu_num, ==, 5);
 }
 
 static void
@@ -1041,6 +1049,79 @@ test_error_text (Fixture *f, gconstpointer data)
   g_assert_cmpstr (buf, ==, want);
 }
 
+/* ------------------------------------------------------------ open files */
+
+static void
+test_open_files (Fixture *f, gconstpointer data)
+{
+  static const struct { int fd; TsFdKind kind; const char *target; int flags; gint64 pos; const char *mode; } want[] = {
+    { 0, TS_FD_FILE, "/dev/pts/3", 0100002, 0, "r+" },
+    { 1, TS_FD_FILE, "/dev/pts/3", 0100001, 100, "w" },
+    { 3, TS_FD_FILE, "/home/alice/src/site/db.sqlite", 02100002, 300, "r+" },
+    { 4, TS_FD_SOCKET, "socket:[12345]", 02004002, 400, "r+" },
+    { 5, TS_FD_PIPE, "pipe:[6789]", 0, 500, "r" },
+    { 7, TS_FD_ANON_INODE, "anon_inode:[eventfd]", 02004002, 700, "r+" },
+    { 10, TS_FD_FILE, "/var/log/app.log", 02102001, 1000, "a" },
+    { 12, TS_FD_FILE, "/tmp/scratch (deleted)", -1, -1, "" },
+  };
+  TsOpenFile *files = NULL;
+  size_t n = 0;
+  TsPlatformError err;
+
+  g_assert_true (ts_platform_open_files (f->p, 1042, &files, &n, &err));
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (want));
+  for (size_t i = 0; i < n; i++)
+    {
+      g_assert_cmpint (files[i].fd, ==, want[i].fd);
+      g_assert_cmpint (files[i].kind, ==, want[i].kind);
+      g_assert_cmpstr (files[i].target, ==, want[i].target);
+      g_assert_cmpint (files[i].flags, ==, want[i].flags);
+      g_assert_cmpint (files[i].position, ==, want[i].pos);
+      g_assert_cmpstr (ts_open_file_mode (files[i].flags), ==, want[i].mode);
+    }
+  ts_open_files_free (files, n);
+
+  /* No fd/ directory while the process is there: an error, not "gone". */
+  g_assert_false (ts_platform_open_files (f->p, 6002, &files, &n, &err));
+  g_assert_cmpint (err.kind, ==, TS_PLATFORM_ERR_OS_ERROR);
+  g_assert_cmpint (err.os_errno, ==, ENOENT);
+  g_assert_null (files);
+  g_assert_cmpuint (n, ==, 0);
+
+  g_assert_false (ts_platform_open_files (f->p, 99999, &files, &n, &err));
+  g_assert_cmpint (err.kind, ==, TS_PLATFORM_ERR_NO_SUCH_PROCESS);
+}
+
+static void
+test_open_files_live (void)
+{
+  TsPlatformError err;
+  TsPlatform *p = ts_platform_new (NULL, NULL, &err);
+  TsOpenFile *files = NULL;
+  size_t n = 0;
+  int fd = open ("/proc/self/stat", O_RDONLY | O_APPEND);
+  gboolean found = FALSE;
+
+  g_assert_nonnull (p);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (ts_platform_open_files (p, getpid (), &files, &n, &err));
+  for (size_t i = 0; i < n; i++)
+    if (files[i].fd == fd)
+      {
+        g_autofree char *want = g_strdup_printf ("/proc/%d/stat", getpid ());
+
+        found = TRUE;
+        g_assert_cmpstr (files[i].target, ==, want);
+        g_assert_cmpint (files[i].kind, ==, TS_FD_FILE);
+        g_assert_cmpint (files[i].flags & O_ACCMODE, ==, O_RDONLY);
+        g_assert_cmpint (files[i].position, ==, 0);
+      }
+  g_assert_true (found);
+  ts_open_files_free (files, n);
+  close (fd);
+  ts_platform_free (p);
+}
+
 /* ------------------------------------------------------------- terminals */
 
 static void
@@ -1095,6 +1176,8 @@ main (int argc, char *argv[])
   ADD ("sample-reuse", test_sample_reuse);
   ADD ("error-text", test_error_text);
   ADD ("terminal-names", test_terminal_names);
+  ADD ("open-files", test_open_files);
+  g_test_add_func ("/process-fixtures/open-files-live", test_open_files_live);
 
   return g_test_run ();
 }

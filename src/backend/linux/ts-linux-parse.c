@@ -3,7 +3,9 @@
 
 #include "ts-linux-parse.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A cursor over bytes that need not be NUL-terminated. */
@@ -564,4 +566,56 @@ ts_linux_parse_tty_drivers (const char *buf, size_t len, uint64_t tty_nr,
       p = nl + 1;
     }
   return false;
+}
+
+bool
+ts_linux_parse_fdinfo (const char *buf,
+                       size_t      len,
+                       int64_t    *pos,
+                       int32_t    *flags)
+{
+  const char *p = buf, *end = buf + len;
+
+  *pos = -1;
+  *flags = -1;
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', (size_t) (end - p));
+      const char *line_end = eol != NULL ? eol : end;
+      char num[32];
+      size_t n;
+      const char *v;
+      bool is_pos = (size_t) (line_end - p) > 4 && memcmp (p, "pos:", 4) == 0;
+      bool is_flags = (size_t) (line_end - p) > 6 && memcmp (p, "flags:", 6) == 0;
+
+      if (is_pos || is_flags)
+        {
+          v = p + (is_pos ? 4 : 6);
+          while (v < line_end && (*v == ' ' || *v == '\t'))
+            v++;
+          n = (size_t) (line_end - v);
+          if (n > 0 && n < sizeof num)
+            {
+              char *tail;
+
+              memcpy (num, v, n);
+              num[n] = '\0';
+              errno = 0;
+              if (is_pos)
+                {
+                  long long x = strtoll (num, &tail, 10);
+                  if (errno == 0 && *tail == '\0' && x >= 0)
+                    *pos = (int64_t) x;
+                }
+              else
+                {
+                  unsigned long x = strtoul (num, &tail, 8);
+                  if (errno == 0 && *tail == '\0' && num[0] != '-' && x <= 0x7fffffffUL)
+                    *flags = (int32_t) x;
+                }
+            }
+        }
+      p = line_end + 1;
+    }
+  return *pos >= 0 || *flags >= 0;
 }

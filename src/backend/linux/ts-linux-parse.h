@@ -84,3 +84,7 @@ size_t ts_linux_count_entries (const char *buf, size_t len);
  * /dev name ("/dev/pts/3", "/dev/tty1"). */
 bool ts_linux_parse_tty_drivers (const char *buf, size_t len, uint64_t tty_nr,
                                  char *out, size_t out_len);
+
+/* /proc/PID/fdinfo/FD: "pos:" and "flags:" (octal).  Fields not found stay
+ * -1; false only when neither is there. */
+bool ts_linux_parse_fdinfo (const char *buf, size_t len, int64_t *pos, int32_t *flags);

@@ -646,6 +646,9 @@ read_threads (ReadCtx *rc)
       s->threads[s->n_threads].id = (int32_t) strtol (de->d_name, NULL, 10);
       s->threads[s->n_threads].user = (double) st.utime / hz;
       s->threads[s->n_threads].system = (double) st.stime / hz;
+      memcpy (s->threads[s->n_threads].name, st.comm, sizeof st.comm);
+      s->threads[s->n_threads].status_char = st.state;
+      s->threads[s->n_threads].cpu_num = st.processor;
       s->n_threads++;
     }
   closedir (dir);

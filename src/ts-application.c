@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "ts-application.h"
+#include "ts-backend-error.h"
 #include "ts-preferences-window.h"
 #include "ts-process-list.h"
+#include "ts-process-window.h"
 #include "ts-window.h"
 
 struct _TsApplication
@@ -55,15 +57,9 @@ first_frame_realize_cb (GtkWidget *window,
                                                   G_CALLBACK (first_frame_after_paint_cb), self);
 }
 
-static TsWindow *
-ensure_window (TsApplication *self)
+static TsProcessList *
+ensure_list (TsApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  TsWindow *created;
-
-  if (window != NULL)
-    return TS_WINDOW (window);
-
   if (self->list == NULL)
     {
       g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -72,10 +68,66 @@ ensure_window (TsApplication *self)
       g_settings_bind (settings, "refresh-interval", self->list, "interval", G_SETTINGS_BIND_GET);
       ts_process_list_start (self->list);
     }
-  created = ts_window_new (GTK_APPLICATION (self), self->list);
+  return self->list;
+}
+
+static TsWindow *
+ensure_window (TsApplication *self)
+{
+  TsWindow *created;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TS_IS_WINDOW (l->data))
+      return TS_WINDOW (l->data);
+
+  created = ts_window_new (GTK_APPLICATION (self), ensure_list (self));
   if (self->first_frame_start != 0)
     g_signal_connect (created, "realize", G_CALLBACK (first_frame_realize_cb), self);
   return created;
+}
+
+static gboolean process_exists (TsApplication *self, TsPid pid, GError **error);
+
+/* Presents the details window of a process, opening one unless this
+ * process (the same start time) already has one. */
+TsProcessWindow *
+ts_application_show_process (TsApplication *self,
+                             TsPid          pid,
+                             guint64        start_ticks)
+{
+  TsProcessList *list = ensure_list (self);
+  TsProcessWindow *window;
+
+  if (start_ticks == 0)
+    {
+      TsProcess *p = ts_process_list_lookup (list, pid);
+
+      if (p != NULL)
+        start_ticks = ts_process_get_start_ticks (p);
+    }
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      TsProcessDetails *d;
+
+      if (!TS_IS_PROCESS_WINDOW (l->data))
+        continue;
+      d = ts_process_window_get_details (l->data);
+      if (ts_process_details_get_pid (d) == pid && ts_process_details_get_alive (d)
+          && (start_ticks == 0 || ts_process_details_get_start_ticks (d) == start_ticks))
+        {
+          gtk_window_present (l->data);
+          return l->data;
+        }
+    }
+  window = ts_process_window_new (GTK_APPLICATION (self), list, self->procfs, pid, start_ticks);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+show_process_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  ts_application_show_process (TS_APPLICATION (user_data), g_variant_get_int32 (param), 0);
 }
 
 static void
@@ -92,6 +144,7 @@ ts_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   const char *page = NULL;
   TsWindow *window;
+  gint32 pid = 0;
 
   g_variant_dict_lookup (options, "page", "&s", &page);
   if (page != NULL && !g_strv_contains (pages, page))
@@ -114,11 +167,48 @@ ts_application_command_line (GApplication            *app,
         self->sysfs = g_strdup (sysfs);
     }
 
+  if (g_variant_dict_lookup (options, "process", "i", &pid))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (pid <= 0 || !process_exists (self, pid, &error))
+        {
+          g_application_command_line_printerr (cmdline, _("taskscope: no process %d: %s\n"), pid,
+                                               error != NULL ? error->message : _("not a process ID"));
+          return 1;
+        }
+      ts_application_show_process (self, pid, 0);
+      if (page == NULL)
+        return 0;
+    }
+
   window = ensure_window (self);
   if (page != NULL)
     ts_window_set_page (window, page);
   gtk_window_present (GTK_WINDOW (window));
   return 0;
+}
+
+static gboolean
+process_exists (TsApplication *self, TsPid pid, GError **error)
+{
+  TsPlatformError err;
+  TsPlatform *platform = ts_platform_new (self->procfs, NULL, &err);
+  TsProcSample sample;
+  gboolean ok;
+
+  if (platform == NULL)
+    {
+      ts_backend_error_set_from_platform (error, &err);
+      return FALSE;
+    }
+  ts_proc_sample_init (&sample);
+  ok = ts_platform_read_process (platform, pid, TS_PF_PPID, &sample, &err);
+  if (!ok)
+    ts_backend_error_set_from_platform (error, &err);
+  ts_proc_sample_clear (&sample);
+  ts_platform_free (platform);
+  return ok;
 }
 
 static gint
@@ -166,6 +256,7 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "quit", .activate = quit_activated },
+  { .name = "show-process", .activate = show_process_activated, .parameter_type = "i" },
 };
 
 static void
@@ -200,6 +291,7 @@ ts_application_init (TsApplication *self)
   static const char *pause_accels[] = { "<Control>space", NULL };
   static const GOptionEntry entries[] = {
     { "page", 'p', 0, G_OPTION_ARG_STRING, NULL, N_("Open the window on PAGE (processes)"), N_("PAGE") },
+    { "process", 0, 0, G_OPTION_ARG_INT, NULL, N_("Open the details of process PID"), N_("PID") },
     { "procfs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read processes from DIR instead of /proc"), N_("DIR") },
     { "sysfs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read devices from DIR instead of /sys"), N_("DIR") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },

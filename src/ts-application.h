@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ts-process-window.h"
+
 G_BEGIN_DECLS
 
 #define TS_TYPE_APPLICATION (ts_application_get_type ())
@@ -12,5 +14,9 @@ G_DECLARE_FINAL_TYPE (TsApplication, ts_application, TS, APPLICATION, AdwApplica
 TsApplication *ts_application_new (void);
 void           ts_application_report_first_frame (TsApplication *self,
                                                   gint64         start_us);
+/* start_ticks 0: whichever process runs as pid. */
+TsProcessWindow *ts_application_show_process (TsApplication *self,
+                                              TsPid          pid,
+                                              guint64        start_ticks);
 
 G_END_DECLS

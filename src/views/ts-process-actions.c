@@ -8,12 +8,13 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 
+#include "ts-application.h"
 #include "ts-backend-error.h"
 #include "ts-process-actions.h"
 
 static const char *const action_names[] = {
   "proc.stop", "proc.continue", "proc.end", "proc.kill", "proc.signal",
-  "proc.nice", "proc.ionice", "proc.affinity", "proc.copy-command",
+  "proc.nice", "proc.ionice", "proc.affinity", "proc.copy-command", "proc.properties",
 };
 
 static const struct
@@ -517,6 +518,25 @@ copy_command_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   g_string_free (text, TRUE);
 }
 
+/* Opens a details window for each selected process. */
+static void
+properties_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr(GPtrArray) procs = ts_process_view_get_selected (TS_PROCESS_VIEW (widget));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (widget)));
+
+  for (guint i = 0; i < procs->len; i++)
+    {
+      TsProcess *p = g_ptr_array_index (procs, i);
+
+      if (app != NULL && TS_IS_APPLICATION (app))
+        ts_application_show_process (TS_APPLICATION (app), ts_process_get_pid (p),
+                                     ts_process_get_start_ticks (p));
+      else
+        gtk_widget_activate_action (widget, "app.show-process", "i", ts_process_get_pid (p));
+    }
+}
+
 static void
 menu_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -536,6 +556,7 @@ ts_process_actions_install (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "proc.affinity", NULL, affinity_activated);
   gtk_widget_class_install_action (widget_class, "proc.copy-command", NULL, copy_command_activated);
   gtk_widget_class_install_action (widget_class, "proc.menu", NULL, menu_activated);
+  gtk_widget_class_install_action (widget_class, "proc.properties", NULL, properties_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "proc.end", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "proc.end", NULL);
@@ -545,6 +566,7 @@ ts_process_actions_install (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "proc.continue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "proc.copy-command", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "proc.properties", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "proc.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "proc.menu", NULL);
 }

@@ -755,6 +755,15 @@ ts_process_view_dispose (GObject *object)
   G_OBJECT_CLASS (ts_process_view_parent_class)->dispose (object);
 }
 
+/* Enter or a double click on a row: its details. */
+static void
+row_activated_cb (GtkColumnView *column_view, guint position, TsProcessView *self)
+{
+  (void) column_view;
+  (void) position;
+  gtk_widget_activate_action (GTK_WIDGET (self), "proc.properties", NULL);
+}
+
 static void
 ts_process_view_class_init (TsProcessViewClass *klass)
 {
@@ -773,6 +782,7 @@ ts_process_view_class_init (TsProcessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsProcessView, status_label);
   gtk_widget_class_bind_template_child (widget_class, TsProcessView, actions_button);
   gtk_widget_class_bind_template_child (widget_class, TsProcessView, process_menu);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 

@@ -27,6 +27,7 @@
 #include "ts-process-list.h"
 #include "ts-process-view.h"
 #include "ts-ui-kids.h"
+#include "ts-ui-util.h"
 #include "ts-window.h"
 
 #ifndef TS_ARTEFACTS_DIR
@@ -97,82 +98,6 @@ wait_until (Fixture *fx, Check check, gpointer data, guint max_ticks)
 }
 
 /* Lets pending idles and redraws run (settings changes, dialogs). */
-static void
-drain_main_context (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static gboolean
-count_frame_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_frames (GtkWidget *widget, guint n)
-{
-  gboolean timed_out = FALSE;
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  guint timeout = g_timeout_add (5000, set_flag_source, &timed_out);
-
-  while (frames < n && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  if (!timed_out)
-    g_source_remove (timeout);
-  if (frames < n)
-    g_error ("the frame clock ran %u frames of %u in 5 s: is the window mapped?", frames, n);
-}
-
-/* ---------------------------------------------------------- screenshots */
-
-static void
-save_screenshot (GtkWidget *widget, const char *suffix)
-{
-  const char *dir = g_getenv ("TS_ARTEFACTS_DIR");
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    dir = TS_ARTEFACTS_DIR;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  wait_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_assert_nonnull (renderer);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  base = g_strdelimit (g_strdup_printf ("%s%s%s.png", g_test_get_path () + 1,
-                                        suffix != NULL ? "-" : "", suffix != NULL ? suffix : ""),
-                       "/", '-');
-  path = g_build_filename (dir, base, NULL);
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("could not write the screenshot %s", path);
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
-
 /* ---------------------------------------------------------- the window */
 
 static GListModel *

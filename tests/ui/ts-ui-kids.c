@@ -18,6 +18,14 @@
 #include "ts-ui-kids.h"
 
 static volatile unsigned long spin_counter;
+static volatile sig_atomic_t grow_now;
+
+static void
+grow_handler (int sig)
+{
+  (void) sig;
+  grow_now = 1;
+}
 
 /* Runs in the re-executed binary: nothing but syscalls. */
 int
@@ -38,9 +46,30 @@ ts_ui_kid_main (const char *mode, const char *name, int ready_fd)
       memset (p, 0x5a, TS_UI_HOG_BYTES);
     }
 
+  if (strcmp (mode, "grow") == 0)
+    {
+      struct sigaction sa = { 0 };
+
+      sa.sa_handler = grow_handler;
+      sigaction (SIGUSR1, &sa, NULL);
+    }
+
   if (write (ready_fd, "r", 1) != 1)
     _exit (3);
   close (ready_fd);
+
+  if (strcmp (mode, "grow") == 0)
+    {
+      while (!grow_now)
+        pause ();
+      {
+        char *p = mmap (NULL, TS_UI_HOG_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+        if (p == MAP_FAILED)
+          _exit (2);
+        memset (p, 0x5a, TS_UI_HOG_BYTES);
+      }
+    }
 
   if (strcmp (mode, "spin") == 0)
     for (;;)

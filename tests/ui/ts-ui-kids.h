@@ -32,8 +32,9 @@ int      ts_ui_kid_main      (const char *mode,
 void     ts_ui_kids_init     (void);
 /* SIGKILLs and reaps every recorded child.  Async-signal-safe. */
 void     ts_ui_kids_kill_all (void);
-/* mode: "sleep" (blocked in pause), "spin" (a busy loop) or "hog"
- * (TS_UI_HOG_BYTES written, then pause).  Returns once the child has its
+/* mode: "sleep" (blocked in pause), "spin" (a busy loop), "hog"
+ * (TS_UI_HOG_BYTES written, then pause) or "grow" (writes TS_UI_HOG_BYTES
+ * more on SIGUSR1, then pauses).  Returns once the child has its
  * name (and its memory). */
 TsUiKid  ts_ui_kid_spawn     (const char *mode);
 /* Waits for the child to exit, iterating the main loop meanwhile; fails

@@ -57,4 +57,40 @@ void         ts_net_stats_set_unknown  (TsNetStats     *self,
 gboolean     ts_net_stats_is_gone      (TsNetStats     *self,
                                         gint64         *since);
 
+/* The devices of one kind (disks or interfaces) the monitor knows: the
+ * ones present at the last good read in the kernel's order, plus the gone
+ * ones until they have been gone for a whole span. */
+typedef struct
+{
+  GHashTable *by_name;   /* UTF-8 name -> device (owned), gone ones too */
+  GPtrArray  *order;     /* devices present at the last good read */
+  GListStore *store;     /* what the views list */
+} TsDeviceSet;
+
+void     ts_device_set_init     (TsDeviceSet *set,
+                                 GType        type);
+void     ts_device_set_clear    (TsDeviceSet *set);
+/* The read failed: every device's values are unknown at now. */
+void     ts_device_set_unknown  (TsDeviceSet *set,
+                                 gint64       now);
+void     ts_device_set_set_span (TsDeviceSet *set,
+                                 gint64       span_us);
+/* A good read: updates, marks the missing ones gone, forgets the long
+ * gone; true when the set of present devices changed (then the models
+ * are rebuilt). */
+gboolean ts_disk_set_update     (TsDeviceSet    *set,
+                                 const TsDiskIo *raw,
+                                 size_t          n,
+                                 gint64          now,
+                                 gint64          span_us,
+                                 gboolean        show_virtual);
+/* Refills the top-level store and every disk's partition store. */
+void     ts_disk_set_rebuild    (TsDeviceSet    *set,
+                                 gboolean        show_virtual);
+gboolean ts_net_set_update      (TsDeviceSet    *set,
+                                 const TsNetIo  *raw,
+                                 size_t          n,
+                                 gint64          now,
+                                 gint64          span_us);
+
 G_END_DECLS

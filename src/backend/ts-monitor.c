@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ts-backend-error.h"
@@ -54,12 +55,8 @@ struct _TsMonitor
   TsHistory       *swap_history;
   TsHistory       *swap_io_history;
 
-  GHashTable      *disks_by_name;   /* UTF-8 name -> TsDiskStats, gone ones too */
-  GPtrArray       *disk_order;      /* TsDiskStats present at the last good read */
-  GListStore      *disks;
-  GHashTable      *net_by_name;
-  GPtrArray       *net_order;
-  GListStore      *net;
+  TsDeviceSet      disks;           /* TsDiskStats */
+  TsDeviceSet      net;             /* TsNetStats */
 };
 
 G_DEFINE_FINAL_TYPE (TsMonitor, ts_monitor, G_TYPE_OBJECT)
@@ -353,125 +350,6 @@ sample_swap (TsMonitor *self,
 
 /* ---------------------------------------------------------------- devices */
 
-/* The set of devices present at a good read, in the kernel's order;
- * true when it differs from the last one. */
-static gboolean
-replace_order (GPtrArray **order,
-               GPtrArray  *now_order)
-{
-  gboolean same = (*order)->len == now_order->len;
-
-  for (guint i = 0; same && i < now_order->len; i++)
-    same = (*order)->pdata[i] == now_order->pdata[i];
-  g_ptr_array_unref (*order);
-  *order = g_ptr_array_ref (now_order);
-  return !same;
-}
-
-/* Makes store hold exactly want, touching it only when it differs, so
- * list views keep their rows. */
-static void
-sync_store (GListStore *store,
-            GPtrArray  *want)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  gboolean same = n == want->len;
-
-  for (guint i = 0; same && i < n; i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      same = item == want->pdata[i];
-    }
-  if (!same)
-    g_list_store_splice (store, 0, n, want->pdata, want->len);
-}
-
-/* Devices gone longer than the span have nothing left to draw. */
-static void
-forget_gone (GHashTable *by_name,
-             gint64      now,
-             gint64      span_us,
-             gboolean  (*is_gone) (gpointer, gint64 *))
-{
-  GHashTableIter iter;
-  gpointer dev;
-
-  g_hash_table_iter_init (&iter, by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &dev))
-    {
-      gint64 since;
-
-      if (is_gone (dev, &since) && now - since >= span_us)
-        g_hash_table_iter_remove (&iter);
-    }
-}
-
-static gboolean
-disk_is_gone (gpointer dev, gint64 *since)
-{
-  return ts_disk_stats_is_gone (dev, since);
-}
-
-static gboolean
-net_is_gone (gpointer dev, gint64 *since)
-{
-  return ts_net_stats_is_gone (dev, since);
-}
-
-static gboolean
-is_virtual_disk (const char *name)
-{
-  return g_str_has_prefix (name, "loop") || g_str_has_prefix (name, "ram")
-         || g_str_has_prefix (name, "zram");
-}
-
-static void
-rebuild_disk_models (TsMonitor *self)
-{
-  g_autoptr (GPtrArray) top = g_ptr_array_new ();
-  g_autoptr (GHashTable) parts = g_hash_table_new_full (NULL, NULL, NULL,
-                                                        (GDestroyNotify) g_ptr_array_unref);
-  GHashTableIter iter;
-  gpointer dev;
-
-  for (guint i = 0; i < self->disk_order->len; i++)
-    {
-      TsDiskStats *d = g_ptr_array_index (self->disk_order, i);
-      TsDiskStats *parent = NULL;
-
-      if (ts_disk_stats_get_is_virtual (d) && !self->show_virtual)
-        continue;
-      if (ts_disk_stats_get_is_partition (d))
-        parent = g_hash_table_lookup (self->disks_by_name, ts_disk_stats_get_parent (d));
-      /* A partition goes under its disk only where the disk is listed. */
-      if (parent != NULL && !ts_disk_stats_is_gone (parent, NULL)
-          && (self->show_virtual || !ts_disk_stats_get_is_virtual (parent)))
-        {
-          GPtrArray *list = g_hash_table_lookup (parts, parent);
-
-          if (list == NULL)
-            {
-              list = g_ptr_array_new ();
-              g_hash_table_insert (parts, parent, list);
-            }
-          g_ptr_array_add (list, d);
-        }
-      else
-        g_ptr_array_add (top, d);
-    }
-
-  g_hash_table_iter_init (&iter, self->disks_by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &dev))
-    {
-      g_autoptr (GPtrArray) none = g_ptr_array_new ();
-      GPtrArray *list = g_hash_table_lookup (parts, dev);
-
-      sync_store (ts_disk_stats_get_partition_store (dev), list != NULL ? list : none);
-    }
-  sync_store (self->disks, top);
-}
-
 static gboolean
 sample_disks (TsMonitor *self,
               gint64     now)
@@ -479,52 +357,18 @@ sample_disks (TsMonitor *self,
   TsPlatformError err;
   TsDiskIo *raw = NULL;
   size_t n = 0;
-  g_autoptr (GPtrArray) order = NULL;
-  g_autoptr (GHashTable) seen = NULL;
-  GHashTableIter iter;
-  gpointer dev;
   gboolean changed;
 
   if (!ts_platform_disk_io (self->platform, &raw, &n, &err))
     {
       /* Unknown, not gone: the devices stay listed. */
       set_error (self, TS_MONITOR_SOURCE_DISKS, &err);
-      g_hash_table_iter_init (&iter, self->disks_by_name);
-      while (g_hash_table_iter_next (&iter, NULL, &dev))
-        ts_disk_stats_set_unknown (dev, now, FALSE);
+      ts_device_set_unknown (&self->disks, now);
       return FALSE;
     }
   set_error (self, TS_MONITOR_SOURCE_DISKS, NULL);
-
-  order = g_ptr_array_new_with_free_func (g_object_unref);
-  seen = g_hash_table_new (NULL, NULL);
-  for (size_t i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_utf8_make_valid (raw[i].name, -1);
-      TsDiskStats *d = g_hash_table_lookup (self->disks_by_name, name);
-
-      if (d == NULL)
-        {
-          d = ts_disk_stats_new (&raw[i], is_virtual_disk (name), self->span_us);
-          g_hash_table_insert (self->disks_by_name, g_strdup (ts_disk_stats_get_name (d)), d);
-        }
-      else if (g_hash_table_contains (seen, d))
-        continue;   /* the same name twice: keep the first */
-      ts_disk_stats_update (d, &raw[i], now);
-      g_hash_table_add (seen, d);
-      g_ptr_array_add (order, g_object_ref (d));
-    }
+  changed = ts_disk_set_update (&self->disks, raw, n, now, self->span_us, self->show_virtual);
   free (raw);
-
-  g_hash_table_iter_init (&iter, self->disks_by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &dev))
-    if (!g_hash_table_contains (seen, dev))
-      ts_disk_stats_set_unknown (dev, now, TRUE);
-  forget_gone (self->disks_by_name, now, self->span_us, disk_is_gone);
-
-  changed = replace_order (&self->disk_order, order);
-  if (changed)
-    rebuild_disk_models (self);
   return changed;
 }
 
@@ -535,51 +379,17 @@ sample_net (TsMonitor *self,
   TsPlatformError err;
   TsNetIo *raw = NULL;
   size_t n = 0;
-  g_autoptr (GPtrArray) order = NULL;
-  g_autoptr (GHashTable) seen = NULL;
-  GHashTableIter iter;
-  gpointer dev;
   gboolean changed;
 
   if (!ts_platform_net_io (self->platform, &raw, &n, &err))
     {
       set_error (self, TS_MONITOR_SOURCE_NET, &err);
-      g_hash_table_iter_init (&iter, self->net_by_name);
-      while (g_hash_table_iter_next (&iter, NULL, &dev))
-        ts_net_stats_set_unknown (dev, now, FALSE);
+      ts_device_set_unknown (&self->net, now);
       return FALSE;
     }
   set_error (self, TS_MONITOR_SOURCE_NET, NULL);
-
-  order = g_ptr_array_new_with_free_func (g_object_unref);
-  seen = g_hash_table_new (NULL, NULL);
-  for (size_t i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_utf8_make_valid (raw[i].name, -1);
-      TsNetStats *d = g_hash_table_lookup (self->net_by_name, name);
-
-      if (d == NULL)
-        {
-          d = ts_net_stats_new (name, self->span_us);
-          g_hash_table_insert (self->net_by_name, g_strdup (ts_net_stats_get_name (d)), d);
-        }
-      else if (g_hash_table_contains (seen, d))
-        continue;
-      ts_net_stats_update (d, &raw[i], now);
-      g_hash_table_add (seen, d);
-      g_ptr_array_add (order, g_object_ref (d));
-    }
+  changed = ts_net_set_update (&self->net, raw, n, now, self->span_us);
   free (raw);
-
-  g_hash_table_iter_init (&iter, self->net_by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &dev))
-    if (!g_hash_table_contains (seen, dev))
-      ts_net_stats_set_unknown (dev, now, TRUE);
-  forget_gone (self->net_by_name, now, self->span_us, net_is_gone);
-
-  changed = replace_order (&self->net_order, order);
-  if (changed)
-    sync_store (self->net, self->net_order);
   return changed;
 }
 
@@ -712,9 +522,6 @@ void
 ts_monitor_set_span (TsMonitor *self,
                      gint64     span_us)
 {
-  GHashTableIter iter;
-  gpointer dev;
-
   g_return_if_fail (TS_IS_MONITOR (self));
 
   span_us = CLAMP (span_us, TS_MONITOR_SPAN_MIN, TS_MONITOR_SPAN_MAX);
@@ -729,12 +536,8 @@ ts_monitor_set_span (TsMonitor *self,
   ts_history_set_span (self->memory_history, span_us);
   ts_history_set_span (self->swap_history, span_us);
   ts_history_set_span (self->swap_io_history, span_us);
-  g_hash_table_iter_init (&iter, self->disks_by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &dev))
-    ts_history_set_span (ts_disk_stats_get_history (dev), span_us);
-  g_hash_table_iter_init (&iter, self->net_by_name);
-  while (g_hash_table_iter_next (&iter, NULL, &dev))
-    ts_history_set_span (ts_net_stats_get_history (dev), span_us);
+  ts_device_set_set_span (&self->disks, span_us);
+  ts_device_set_set_span (&self->net, span_us);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPAN]);
 }
 
@@ -755,7 +558,7 @@ ts_monitor_set_show_virtual (TsMonitor *self,
   if (self->show_virtual == show)
     return;
   self->show_virtual = show;
-  rebuild_disk_models (self);
+  ts_disk_set_rebuild (&self->disks, show);
   g_signal_emit (self, signals[DEVICES_CHANGED], 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_VIRTUAL]);
 }
@@ -806,8 +609,8 @@ GETTER (double, swap_in_rate, self->swap_in_rate)
 GETTER (double, swap_out_rate, self->swap_out_rate)
 GETTER (TsHistory *, swap_history, self->swap_history)
 GETTER (TsHistory *, swap_io_history, self->swap_io_history)
-GETTER (GListModel *, disks, G_LIST_MODEL (self->disks))
-GETTER (GListModel *, net, G_LIST_MODEL (self->net))
+GETTER (GListModel *, disks, G_LIST_MODEL (self->disks.store))
+GETTER (GListModel *, net, G_LIST_MODEL (self->net.store))
 
 double
 ts_monitor_get_core_usage (TsMonitor *self,
@@ -837,7 +640,15 @@ ts_monitor_get_freq (TsMonitor *self,
   g_return_val_if_fail (TS_IS_MONITOR (self), FALSE);
 
   if (index >= self->n_freqs)
-    return FALSE;
+    {
+      if (current != NULL)
+        *current = NAN;
+      if (min != NULL)
+        *min = NAN;
+      if (max != NULL)
+        *max = NAN;
+      return FALSE;
+    }
   if (current != NULL)
     *current = self->freqs[index].current;
   if (min != NULL)
@@ -870,7 +681,7 @@ ts_monitor_lookup_disk (TsMonitor  *self,
 {
   g_return_val_if_fail (TS_IS_MONITOR (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
-  return g_hash_table_lookup (self->disks_by_name, name);
+  return g_hash_table_lookup (self->disks.by_name, name);
 }
 
 TsNetStats *
@@ -879,7 +690,7 @@ ts_monitor_lookup_net (TsMonitor  *self,
 {
   g_return_val_if_fail (TS_IS_MONITOR (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
-  return g_hash_table_lookup (self->net_by_name, name);
+  return g_hash_table_lookup (self->net.by_name, name);
 }
 
 /* ------------------------------------------------------------- GObject */
@@ -912,12 +723,8 @@ ts_monitor_finalize (GObject *object)
   g_clear_object (&self->memory_history);
   g_clear_object (&self->swap_history);
   g_clear_object (&self->swap_io_history);
-  g_clear_object (&self->disks);
-  g_clear_pointer (&self->disk_order, g_ptr_array_unref);
-  g_clear_pointer (&self->disks_by_name, g_hash_table_unref);
-  g_clear_object (&self->net);
-  g_clear_pointer (&self->net_order, g_ptr_array_unref);
-  g_clear_pointer (&self->net_by_name, g_hash_table_unref);
+  ts_device_set_clear (&self->disks);
+  ts_device_set_clear (&self->net);
   G_OBJECT_CLASS (ts_monitor_parent_class)->finalize (object);
 }
 
@@ -996,12 +803,8 @@ ts_monitor_init (TsMonitor *self)
   self->memory_history = ts_history_new (TS_MEMORY_N_SERIES, self->span_us);
   self->swap_history = ts_history_new (1, self->span_us);
   self->swap_io_history = ts_history_new (TS_SWAP_IO_N_SERIES, self->span_us);
-  self->disks_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->disk_order = g_ptr_array_new_with_free_func (g_object_unref);
-  self->disks = g_list_store_new (TS_TYPE_DISK_STATS);
-  self->net_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->net_order = g_ptr_array_new_with_free_func (g_object_unref);
-  self->net = g_list_store_new (TS_TYPE_NET_STATS);
+  ts_device_set_init (&self->disks, TS_TYPE_DISK_STATS);
+  ts_device_set_init (&self->net, TS_TYPE_NET_STATS);
 }
 
 TsMonitor *

@@ -178,7 +178,9 @@ TsHistory   *ts_monitor_get_core_history  (TsMonitor       *self,
                                            guint            cpu);
 /* Frequencies: one entry per cpufreq policy (one per CPU on most x86, one
  * per cluster on many ARM boards), else per cpuinfo "cpu MHz" line; 0
- * entries when the machine tells none.  MHz; min/max 0 when unknown. */
+ * entries when the machine tells none.  MHz; min/max 0 when unknown.
+ * get_freq: false (and NAN values) when index is out of range or the
+ * last read failed; any out pointer may be NULL. */
 guint        ts_monitor_get_n_freqs       (TsMonitor       *self);
 gboolean     ts_monitor_get_freq          (TsMonitor       *self,
                                            guint            index,

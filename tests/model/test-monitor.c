@@ -897,6 +897,40 @@ test_timer (void)
   fx_clear (&fx);
 }
 
+/* The window's wiring: the process list's tick drives the monitor, so both
+ * share one cadence.  The fake clock is the same for both. */
+static void
+on_refreshed (TsProcessList *list, gpointer data)
+{
+  (void) list;
+  ts_monitor_sample (TS_MONITOR (data));
+}
+
+static void
+test_driven_by_process_list (void)
+{
+  Fx fx;
+  g_autoptr (TsProcessList) list = NULL;
+  FakeNic n[2];
+
+  fx_init (&fx);
+  list = ts_process_list_new (fx.proc, fx.sys);
+  ts_process_list_set_clock (list, fake_clock, &fx);
+  g_signal_connect (list, "refreshed", G_CALLBACK (on_refreshed), fx.mon);
+
+  ts_process_list_refresh_sync (list);
+  memcpy (n, base_nics, sizeof n);
+  n[1].rx += 4000;
+  put_nics (&fx, n, 2);
+  advance (&fx, 2);
+  ts_process_list_refresh_sync (list);
+  g_assert_cmpuint (ts_monitor_get_n_samples (fx.mon), ==, 2);
+  g_assert_cmpfloat_with_epsilon (ts_net_stats_get_rx_rate (net (&fx, "eth0")), 2000.0, EPS);
+  g_assert_false (ts_monitor_get_running (fx.mon));
+  g_clear_object (&list);
+  fx_clear (&fx);
+}
+
 static void
 test_live (void)
 {
@@ -931,6 +965,7 @@ main (int argc, char **argv)
   g_test_add_func ("/monitor/broken-tree", test_broken_tree);
   g_test_add_func ("/monitor/clock-and-span", test_clock_and_span);
   g_test_add_func ("/monitor/timer", test_timer);
+  g_test_add_func ("/monitor/driven-by-process-list", test_driven_by_process_list);
   g_test_add_func ("/monitor/live", test_live);
   return g_test_run ();
 }

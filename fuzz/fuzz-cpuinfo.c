@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* /proc/cpuinfo: ts_linux_parse_cpuinfo */
+/* /proc/cpuinfo: ts_linux_parse_cpuinfo, ts_linux_parse_cpuinfo_model */
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ts-fuzz.h"
 #include "ts-linux-sysparse.h"
@@ -48,6 +49,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   ok3 = ts_linux_parse_cpuinfo (buf, size, NULL, 0, &n3);
   TS_FUZZ_CHECK (ok3 == ok && n3 == n);
+
+  {
+    char model[48], tiny[2];
+    bool ok_model = ts_linux_parse_cpuinfo_model (buf, size, model, sizeof model);
+    bool ok_tiny = ts_linux_parse_cpuinfo_model (buf, size, tiny, sizeof tiny);
+
+    /* Always terminated; found means non-empty, and the cut one is its prefix. */
+    TS_FUZZ_CHECK (strlen (model) < sizeof model);
+    TS_FUZZ_CHECK (ok_model == (model[0] != '\0'));
+    TS_FUZZ_CHECK (ok_tiny == ok_model);
+    TS_FUZZ_CHECK (!ok_tiny || (tiny[0] == model[0] && tiny[1] == '\0'));
+    TS_FUZZ_CHECK (!ts_linux_parse_cpuinfo_model (buf, size, model, 0));
+  }
 
   free (part);
   free (full);

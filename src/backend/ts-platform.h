@@ -331,6 +331,12 @@ typedef struct
  * NOT_SUPPORTED when neither has it. */
 bool ts_platform_cpu_freq (TsPlatform *self, TsCpuFreq **out, size_t *n_out, TsPlatformError *err);
 
+/* The CPU's model name ("Intel(R) Core(TM) i5-7200U CPU @ 2.50GHz") into buf,
+ * always NUL-terminated, bytes as the OS gives them.  Linux: <procfs>/cpuinfo
+ * "model name" (or the key older ARM, MIPS or PowerPC kernels use);
+ * NOT_SUPPORTED when the file has none. */
+bool ts_platform_cpu_model (TsPlatform *self, char *buf, size_t len, TsPlatformError *err);
+
 typedef struct
 {
   /* bytes; psutil's fields and formulas */

@@ -472,6 +472,40 @@ test_parse_cpuinfo (void)
 }
 
 static void
+test_parse_cpuinfo_model (void)
+{
+  static const char x86[] =
+    "processor\t: 0\ncpu family\t: 6\ncpu MHz\t\t: 2700.000\n"
+    "model name\t: Intel(R) Core(TM) i5-7200U CPU @ 2.50GHz  \n\n"
+    "processor\t: 1\nmodel name\t: other\n";
+  /* Old ARM: the "Processor" header; "processor" (the number) is no name. */
+  static const char arm[] =
+    "Processor\t: ARMv7 Processor rev 10 (v7l)\nprocessor\t: 0\n\nHardware\t: BCM2709\n";
+  /* "model name" wins over an earlier fallback key; an empty one is skipped. */
+  static const char mixed[] = "cpu\t\t: POWER9\nmodel name\t:\nmodel name : Real One";
+  g_autofree char *buf = exact_copy (x86, strlen (x86));
+  char out[64];
+  char tiny[6];
+
+  g_assert_true (ts_linux_parse_cpuinfo_model (buf, strlen (x86), out, sizeof out));
+  g_assert_cmpstr (out, ==, "Intel(R) Core(TM) i5-7200U CPU @ 2.50GHz");
+  g_assert_true (ts_linux_parse_cpuinfo_model (arm, strlen (arm), out, sizeof out));
+  g_assert_cmpstr (out, ==, "ARMv7 Processor rev 10 (v7l)");
+  g_assert_true (ts_linux_parse_cpuinfo_model (mixed, strlen (mixed), out, sizeof out));
+  g_assert_cmpstr (out, ==, "Real One");
+  g_assert_true (ts_linux_parse_cpuinfo_model ("cpu : POWER9 (raw)\n", 19, out, sizeof out));
+  g_assert_cmpstr (out, ==, "POWER9 (raw)");
+  /* Cut to the buffer, always terminated. */
+  g_assert_true (ts_linux_parse_cpuinfo_model (x86, strlen (x86), tiny, sizeof tiny));
+  g_assert_cmpstr (tiny, ==, "Intel");
+  /* Keys that only start like one: no name. */
+  g_assert_false (ts_linux_parse_cpuinfo_model ("cpu MHz : 800\ncpu family : 6\n", 30, out, sizeof out));
+  g_assert_cmpstr (out, ==, "");
+  g_assert_false (ts_linux_parse_cpuinfo_model ("", 0, out, sizeof out));
+  g_assert_false (ts_linux_parse_cpuinfo_model (x86, strlen (x86), out, 0));
+}
+
+static void
 test_count_lines (void)
 {
   g_assert_cmpuint (ts_linux_count_lines ("", 0), ==, 0);
@@ -495,6 +529,7 @@ feed_all_parsers (const char *data, size_t len)
   TsLinuxDiskStat disks[4];
   TsLinuxNetDev nics[4];
   TsLinuxCpuinfo info[4];
+  char model[16];
   uint64_t a, b;
   double l[3];
   size_t n;
@@ -511,6 +546,8 @@ feed_all_parsers (const char *data, size_t len)
     for (size_t i = 0; i < MIN (n, G_N_ELEMENTS (nics)); i++)
       g_assert_cmpuint (strlen (nics[i].name), <, sizeof nics[i].name);
   (void) ts_linux_parse_cpuinfo (buf, len, info, G_N_ELEMENTS (info), &n);
+  if (ts_linux_parse_cpuinfo_model (buf, len, model, sizeof model))
+    g_assert_cmpuint (strlen (model), >, 0);
   (void) ts_linux_count_lines (buf, len);
   g_free (buf);
 }
@@ -643,6 +680,7 @@ test_basic_cpu_freq (void)
   TsPlatformError err;
   TsCpuFreq *freq = NULL;
   size_t n = 0;
+  char model[128];
 
   fixture_open (&f, "sys-basic");
   g_assert_true (ts_platform_cpu_freq (f.platform, &freq, &n, &err));
@@ -654,6 +692,10 @@ test_basic_cpu_freq (void)
       g_assert_cmpfloat_with_epsilon (freq[i].max, want[i].max, EPS);
     }
   free (freq);
+
+  /* The same "model name" on every block of the fixture's cpuinfo. */
+  g_assert_true (ts_platform_cpu_model (f.platform, model, sizeof model, &err));
+  g_assert_cmpstr (model, ==, "Intel(R) Core(TM) i5-7200U CPU @ 2.50GHz");
   fixture_close (&f);
 }
 
@@ -995,6 +1037,7 @@ test_broken (void)
   double l[3], boot = 1;
   g_autofree char *stat = NULL, *meminfo = NULL, *cpuinfo = NULL, *loadavg = NULL;
   g_autofree char *diskstats = NULL, *netdev = NULL;
+  char model[64] = "not cleared";
 
   fixture_open (&f, "sys-broken");
   stat = g_build_filename (f.proc, "stat", NULL);
@@ -1020,6 +1063,10 @@ test_broken (void)
   /* No cpufreq in sys, no "cpu MHz" in cpuinfo. */
   g_assert_false (ts_platform_cpu_freq (f.platform, &freq, &n, &err));
   assert_error (&err, TS_PLATFORM_ERR_NOT_SUPPORTED, 0, "parse", cpuinfo);
+  /* Nor "model name". */
+  g_assert_false (ts_platform_cpu_model (f.platform, model, sizeof model, &err));
+  assert_error (&err, TS_PLATFORM_ERR_NOT_SUPPORTED, 0, "parse", cpuinfo);
+  g_assert_cmpstr (model, ==, "");
   g_assert_null (freq);
   g_assert_cmpuint (n, ==, 0);
 
@@ -1091,6 +1138,7 @@ test_live (void)
   TsDiskIo *disks = NULL;
   TsNetIo *nics = NULL;
   TsCpuFreq *freq = NULL;
+  char model[256];
   size_t n = 0;
   int logical = 0, physical = 0;
   double boot = 0, l[3], sum_user = 0;
@@ -1144,6 +1192,12 @@ test_live (void)
   else
     g_assert_cmpint (err.kind, ==, TS_PLATFORM_ERR_NOT_SUPPORTED);
 
+  /* aarch64 kernels write no model name at all. */
+  if (ts_platform_cpu_model (p, model, sizeof model, &err))
+    g_assert_cmpuint (strlen (model), >, 0);
+  else
+    g_assert_cmpint (err.kind, ==, TS_PLATFORM_ERR_NOT_SUPPORTED);
+
   ts_platform_free (p);
 }
 
@@ -1159,6 +1213,7 @@ main (int argc, char **argv)
   g_test_add_func ("/system/parse/diskstats", test_parse_diskstats);
   g_test_add_func ("/system/parse/net-dev", test_parse_net_dev);
   g_test_add_func ("/system/parse/cpuinfo", test_parse_cpuinfo);
+  g_test_add_func ("/system/parse/cpuinfo-model", test_parse_cpuinfo_model);
   g_test_add_func ("/system/parse/count-lines", test_count_lines);
   g_test_add_func ("/system/parse/robust", test_parse_robust);
   g_test_add_func ("/system/basic/cpu-times", test_basic_cpu_times);

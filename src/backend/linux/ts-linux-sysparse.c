@@ -829,3 +829,55 @@ ts_linux_parse_cpuinfo (const char     *buf,
   *n_out = n;
   return n > 0;
 }
+
+/* Keys naming the CPU, best first: x86 and newer ARM kernels write "model
+ * name"; old ARM heads the file with "Processor", MIPS has "cpu model" and
+ * PowerPC a bare "cpu". */
+static const char *const model_keys[] = { "model name", "Processor", "cpu model", "cpu" };
+
+bool
+ts_linux_parse_cpuinfo_model (const char *buf,
+                              size_t      len,
+                              char       *out,
+                              size_t      out_len)
+{
+  Span rest = { buf, buf != NULL ? len : 0 };
+  Span line, best = { NULL, 0 };
+  size_t best_rank = sizeof model_keys / sizeof model_keys[0];
+  size_t n = 0;
+
+  if (out == NULL || out_len == 0)
+    return false;
+  out[0] = '\0';
+
+  while (best_rank > 0 && next_line (&rest, &line))
+    {
+      const char *colon = memchr (line.p, ':', line.n);
+      Span key, val;
+
+      if (colon == NULL)
+        continue;
+      key = trim ((Span) { line.p, (size_t) (colon - line.p) });
+      val = trim ((Span) { colon + 1, line.n - (size_t) (colon + 1 - line.p) });
+      if (val.n == 0)
+        continue;
+      for (size_t k = 0; k < best_rank; k++)
+        if (span_eq (key, model_keys[k]))
+          {
+            best = val;
+            best_rank = k;
+            break;
+          }
+    }
+  if (best.p == NULL)
+    return false;
+
+  /* A NUL in the value would end the string anyway. */
+  while (n < best.n && n + 1 < out_len && best.p[n] != '\0')
+    {
+      out[n] = best.p[n];
+      n++;
+    }
+  out[n] = '\0';
+  return n > 0;
+}

@@ -167,3 +167,12 @@ bool ts_linux_parse_cpuinfo (const char     *buf,
                              TsLinuxCpuinfo *out,
                              size_t          max,
                              size_t         *n_out);
+
+/* The CPU's model name into out (always NUL-terminated, cut to out_len - 1
+ * bytes, bytes as-is): the first non-empty "model name", else old ARM's
+ * "Processor", MIPS's "cpu model" or PowerPC's "cpu", in that order of
+ * preference.  False when none is there. */
+bool ts_linux_parse_cpuinfo_model (const char *buf,
+                                   size_t      len,
+                                   char       *out,
+                                   size_t      out_len);

@@ -571,6 +571,26 @@ ts_platform_cpu_freq (TsPlatform *self, TsCpuFreq **out, size_t *n_out, TsPlatfo
   return true;
 }
 
+bool
+ts_platform_cpu_model (TsPlatform *self, char *buf, size_t len, TsPlatformError *err)
+{
+  char path[PATH_MAX];
+  char *text = NULL;
+  size_t text_len = 0;
+  bool ok;
+
+  if (buf == NULL || len == 0)
+    return ts_platform_error_set (err, TS_PLATFORM_ERR_INVALID_ARGUMENT, EINVAL, "cpu_model", "");
+  buf[0] = '\0';
+  if (!ts_linux_read_proc_file (self, "cpuinfo", path, sizeof path, &text, &text_len, err))
+    return false;
+  ok = ts_linux_parse_cpuinfo_model (text, text_len, buf, len);
+  free (text);
+  if (!ok)
+    return ts_platform_error_set (err, TS_PLATFORM_ERR_NOT_SUPPORTED, 0, "parse", path);
+  return true;
+}
+
 /* ------------------------------------------------------------------ memory */
 
 static bool

@@ -249,3 +249,17 @@ ts_cpu_times_all_clear (TsCpuTimesAll *all)
   free (all->per_cpu);
   memset (all, 0, sizeof *all);
 }
+
+const char *
+ts_battery_status_name (TsBatteryStatus status)
+{
+  switch (status)
+    {
+    case TS_BATTERY_STATUS_CHARGING: return "charging";
+    case TS_BATTERY_STATUS_DISCHARGING: return "discharging";
+    case TS_BATTERY_STATUS_FULL: return "full";
+    case TS_BATTERY_STATUS_NOT_CHARGING: return "not charging";
+    case TS_BATTERY_STATUS_UNKNOWN:
+    default: return "unknown";
+    }
+}

@@ -382,6 +382,88 @@ typedef struct
 
 bool ts_platform_net_io (TsPlatform *self, TsNetIo **out, size_t *n_out, TsPlatformError *err);
 
+/* ----------------------------------------------------------------- sensors */
+
+/* Linux reads <sysfs>/class/hwmon/hwmonN/ (and its device/ directory, where
+ * older drivers keep their files), else <sysfs>/class/thermal/thermal_zoneN
+ * when hwmon offers no temperature at all; <sysfs>/class/power_supply/ for
+ * the battery.  A sensor whose value cannot be read or parsed (EIO, ENODATA,
+ * "N/A", an empty file) is left out; it never fails the call.  No sensor at
+ * all is an empty list and success. */
+
+typedef struct
+{
+  char   chip[64];    /* the hwmon "name" ("coretemp", "nvme") or the thermal zone "type" */
+  char   label[64];   /* temp*_label; "" when the driver gives none (as psutil) */
+  char   sensor[32];  /* the attribute it came from ("temp3", "thermal_zone0"): names unlabelled sensors */
+  double current;     /* degrees Celsius */
+  double high;        /* temp*_max or a "high" trip point; NAN when absent */
+  double critical;    /* temp*_crit or a "critical" trip point; NAN when absent */
+} TsTemperature;
+
+typedef struct
+{
+  char   chip[64];
+  char   label[64];   /* fan*_label; "" when absent */
+  char   sensor[32];  /* "fan2" */
+  double current;     /* RPM */
+} TsFan;
+
+/* psutil's POWER_TIME_UNKNOWN and POWER_TIME_UNLIMITED. */
+#define TS_BATTERY_SECS_UNKNOWN   (-1.0)
+#define TS_BATTERY_SECS_UNLIMITED (-2.0)
+
+typedef enum
+{
+  TS_POWER_PLUGGED_UNKNOWN = 0,
+  TS_POWER_PLUGGED_YES,
+  TS_POWER_PLUGGED_NO,
+} TsPowerPlugged;
+
+typedef enum
+{
+  TS_BATTERY_STATUS_UNKNOWN = 0,
+  TS_BATTERY_STATUS_CHARGING,
+  TS_BATTERY_STATUS_DISCHARGING,
+  TS_BATTERY_STATUS_FULL,
+  TS_BATTERY_STATUS_NOT_CHARGING, /* plugged in, held below full (a charge threshold) */
+} TsBatteryStatus;
+
+/* All system batteries together (power supplies of type "Battery", not
+ * those of scope "Device" such as a wireless mouse's). */
+typedef struct
+{
+  double          percent;         /* 0..100, may pass 100 on a battery that misreports its full charge (as psutil) */
+  double          secsleft;        /* seconds, or TS_BATTERY_SECS_UNKNOWN / _UNLIMITED (plugged in) */
+  TsPowerPlugged  power_plugged;
+  TsBatteryStatus status;
+  double          power_w;         /* charge or discharge rate, watts, >= 0; NAN when unknown */
+  double          energy_now_wh;   /* NAN unless known for every battery */
+  double          energy_full_wh;  /* NAN unless known for every battery */
+  unsigned        n_batteries;
+} TsBattery;
+
+/* The kernel's status words in lower case: "charging", "discharging", "full",
+ * "not charging", "unknown". */
+const char *ts_battery_status_name (TsBatteryStatus status);
+
+/* *out is malloc'd (free() it; NULL when *n_out is 0).  Ordered by hwmon
+ * (or thermal zone) number, then by sensor number. */
+bool ts_platform_sensors_temperatures (TsPlatform       *self,
+                                       TsTemperature   **out,
+                                       size_t           *n_out,
+                                       TsPlatformError  *err);
+bool ts_platform_sensors_fans         (TsPlatform       *self,
+                                       TsFan           **out,
+                                       size_t           *n_out,
+                                       TsPlatformError  *err);
+/* *present is false (and *out zeroed) when there is no battery whose charge
+ * can be read; that is success. */
+bool ts_platform_sensors_battery      (TsPlatform       *self,
+                                       TsBattery        *out,
+                                       bool             *present,
+                                       TsPlatformError  *err);
+
 #ifdef __cplusplus
 }
 #endif

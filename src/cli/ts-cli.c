@@ -206,6 +206,7 @@ static const struct
   { "system",    ts_cli_cmd_system,    "system                                     CPU, memory, swap, load, boot time" },
   { "disks",     ts_cli_cmd_disks,     "disks                                      disk I/O counters" },
   { "net",       ts_cli_cmd_net,       "net                                        network interface counters" },
+  { "sensors",   ts_cli_cmd_sensors,   "sensors                                    temperatures, fans, battery" },
 };
 
 static void

@@ -27,6 +27,7 @@ int ts_cli_cmd_mem       (TsCli *cli, int argc, char **argv);
 int ts_cli_cmd_system    (TsCli *cli, int argc, char **argv);
 int ts_cli_cmd_disks     (TsCli *cli, int argc, char **argv);
 int ts_cli_cmd_net       (TsCli *cli, int argc, char **argv);
+int ts_cli_cmd_sensors   (TsCli *cli, int argc, char **argv);
 
 /* The user name of a uid, valid UTF-8, looked up once per uid. */
 const char *ts_cli_user_name (TsCli *cli, guint32 uid);

@@ -8,7 +8,9 @@
 #include "ts-application.h"
 #include "ts-backend-error.h"
 #include "ts-preferences-window.h"
+#include "ts-monitor.h"
 #include "ts-process-list.h"
+#include "ts-sensors-monitor.h"
 #include "ts-process-window.h"
 #include "ts-window.h"
 
@@ -17,6 +19,9 @@ struct _TsApplication
   AdwApplication  parent_instance;
 
   TsProcessList  *list;
+  TsMonitor      *monitor;
+  TsSensorsMonitor *sensors;
+  GSettings      *settings;
   char           *procfs;
   char           *sysfs;
 
@@ -57,18 +62,66 @@ first_frame_realize_cb (GtkWidget *window,
                                                   G_CALLBACK (first_frame_after_paint_cb), self);
 }
 
+/* The system and sensor samplers read on the process list's clock: one
+ * wakeup a tick for everything. */
+static void
+list_refreshed (TsApplication *self)
+{
+  if (self->monitor != NULL)
+    ts_monitor_sample (self->monitor);
+  if (self->sensors != NULL)
+    ts_sensors_monitor_sample (self->sensors, g_get_monotonic_time ());
+}
+
+static void
+history_length_changed (TsApplication *self)
+{
+  gint64 span = (gint64) g_settings_get_uint (self->settings, "history-length") * G_USEC_PER_SEC;
+
+  if (self->monitor != NULL)
+    ts_monitor_set_span (self->monitor, span);
+  if (self->sensors != NULL)
+    ts_sensors_monitor_set_span (self->sensors, span);
+}
+
 static TsProcessList *
 ensure_list (TsApplication *self)
 {
   if (self->list == NULL)
     {
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autoptr(GError) error = NULL;
 
+      self->settings = g_settings_new (APPLICATION_ID);
       self->list = ts_process_list_new (self->procfs, self->sysfs);
-      g_settings_bind (settings, "refresh-interval", self->list, "interval", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "refresh-interval", self->list, "interval", G_SETTINGS_BIND_GET);
+      self->monitor = ts_monitor_new (self->procfs, self->sysfs);
+      g_settings_bind (self->settings, "show-virtual-disks", self->monitor, "show-virtual", G_SETTINGS_BIND_GET);
+      self->sensors = ts_sensors_monitor_new (self->sysfs, &error);
+      if (self->sensors == NULL)
+        g_warning ("sensors: %s", error->message);
+      g_signal_connect_object (self->settings, "changed::history-length",
+                               G_CALLBACK (history_length_changed), self, G_CONNECT_SWAPPED);
+      history_length_changed (self);
+      g_signal_connect_object (self->list, "refreshed", G_CALLBACK (list_refreshed), self, G_CONNECT_SWAPPED);
       ts_process_list_start (self->list);
     }
   return self->list;
+}
+
+TsMonitor *
+ts_application_get_monitor (TsApplication *self)
+{
+  g_return_val_if_fail (TS_IS_APPLICATION (self), NULL);
+  ensure_list (self);
+  return self->monitor;
+}
+
+TsSensorsMonitor *
+ts_application_get_sensors (TsApplication *self)
+{
+  g_return_val_if_fail (TS_IS_APPLICATION (self), NULL);
+  ensure_list (self);
+  return self->sensors;
 }
 
 static TsWindow *
@@ -264,7 +317,12 @@ ts_application_finalize (GObject *object)
 {
   TsApplication *self = TS_APPLICATION (object);
 
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->sensors);
+  g_clear_object (&self->settings);
   g_free (self->procfs);
   g_free (self->sysfs);
 

@@ -15,6 +15,9 @@ struct _TsPreferencesWindow
   AdwComboRow          *memory_row;
   AdwComboRow          *units_row;
   GtkSwitch            *confirm_switch;
+  GtkAdjustment        *history_adjustment;
+  AdwComboRow          *temperature_row;
+  GtkSwitch            *virtual_switch;
 };
 
 G_DEFINE_FINAL_TYPE (TsPreferencesWindow, ts_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -61,6 +64,21 @@ index_to_enum (const GValue *value, const GVariantType *type, gpointer user_data
   return g_variant_new_string (nicks[i]);
 }
 
+/* The history length is kept in seconds, shown in minutes. */
+static gboolean
+s_to_minutes (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant) / 60.0);
+  return TRUE;
+}
+
+static GVariant *
+minutes_to_s (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return g_variant_new_uint32 ((guint32) (g_value_get_double (value) * 60.0 + 0.5));
+}
+
+static const char *temperature_units[] = { "celsius", "fahrenheit", NULL };
 static const char *cpu_modes[] = { "per-core", "total", NULL };
 static const char *memory_metrics[] = { "uss", "pss", "rss", NULL };
 static const char *units[] = { "iec", "si", NULL };
@@ -91,6 +109,9 @@ ts_preferences_window_class_init (TsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsPreferencesWindow, memory_row);
   gtk_widget_class_bind_template_child (widget_class, TsPreferencesWindow, units_row);
   gtk_widget_class_bind_template_child (widget_class, TsPreferencesWindow, confirm_switch);
+  gtk_widget_class_bind_template_child (widget_class, TsPreferencesWindow, history_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TsPreferencesWindow, temperature_row);
+  gtk_widget_class_bind_template_child (widget_class, TsPreferencesWindow, virtual_switch);
 }
 
 static void
@@ -108,6 +129,12 @@ ts_preferences_window_init (TsPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "units", self->units_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, enum_to_index, index_to_enum, units, NULL);
   g_settings_bind (self->settings, "confirm-end", self->confirm_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "history-length", self->history_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT, s_to_minutes, minutes_to_s, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "temperature-unit", self->temperature_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, enum_to_index, index_to_enum,
+                                (gpointer) temperature_units, NULL);
+  g_settings_bind (self->settings, "show-virtual-disks", self->virtual_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 GtkWidget *

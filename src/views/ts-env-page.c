@@ -275,9 +275,12 @@ update_view (TsEnvPage *self)
     {
       g_autofree char *description = error != NULL ? error_description (error) : NULL;
 
-      set_status (self, "dialog-password-symbolic", _("Environment Not Available"), description, FALSE);
+      gboolean denied = g_error_matches (error, TS_BACKEND_ERROR, TS_BACKEND_ERROR_ACCESS_DENIED);
+
+      set_status (self, denied ? "dialog-password-symbolic" : "dialog-warning-symbolic",
+                  _("Environment Not Available"), description, FALSE);
     }
-  else if (g_list_model_get_n_items (model) == 0)
+  else if (self->n_vars == 0 && !(self->compare && self->n_removed > 0))
     set_status (self, "text-x-generic-symbolic", _("No Variables"),
                 _("The process started with an empty environment."), FALSE);
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
@@ -290,8 +293,7 @@ update_view (TsEnvPage *self)
 
           description = g_strdup_printf (_("No variable name or value contains “%s”."), text);
         }
-      set_status (self, "system-search-symbolic", self->search != NULL ? _("No Matches") : _("No Variables"),
-                  description, FALSE);
+      set_status (self, "system-search-symbolic", _("No Matches"), description, FALSE);
     }
   else
     {

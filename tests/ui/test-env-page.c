@@ -145,13 +145,13 @@ save_screenshot (GtkWidget *widget, const char *suffix)
   g_test_message ("screenshot: %s (%dx%d)", path, width, height);
 }
 
-/* Light, then dark. */
+/* Light, then dark; what: a suffix or NULL. */
 static void
 save_screenshots (GtkWidget *widget, const char *what)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *light = g_strdup_printf ("%s-light", what);
-  g_autofree char *dark = g_strdup_printf ("%s-dark", what);
+  g_autofree char *light = what != NULL ? g_strdup_printf ("%s-light", what) : g_strdup ("light");
+  g_autofree char *dark = what != NULL ? g_strdup_printf ("%s-dark", what) : g_strdup ("dark");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   save_screenshot (widget, light);
@@ -253,6 +253,9 @@ reload_cb (gpointer data)
   Fixture *fx = data;
 
   ts_env_page_set_details (fx->page, fx->details);
+  /* The read runs in a worker: until it is back, the page says so. */
+  g_assert_cmpstr (ts_env_page_get_visible_state (fx->page), ==, "status");
+  g_assert_cmpstr (adw_status_page_get_title (ts_env_page_get_status_page (fx->page)), ==, "Loading…");
 }
 
 /* Shows details on the page and waits for its environment. */
@@ -710,6 +713,23 @@ test_bulk (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_empty (Fixture *fx, gconstpointer data)
+{
+  char *envp[] = { NULL };
+
+  fx->child = spawn_sleep (envp);
+  show_details (fx, ts_process_details_new (NULL, atoi (g_subprocess_get_identifier (fx->child)), 0));
+  g_assert_cmpstr (ts_env_page_get_visible_state (fx->page), ==, "status");
+  g_assert_cmpstr (adw_status_page_get_title (ts_env_page_get_status_page (fx->page)), ==, "No Variables");
+  g_assert_cmpstr (ts_env_page_get_count_text (fx->page), ==, "0 variables");
+  /* With the parent's shown as removed, there are rows again. */
+  ts_env_page_set_compare (fx->page, TRUE);
+  g_assert_cmpstr (ts_env_page_get_visible_state (fx->page), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (ts_env_page_get_model (fx->page)), >, 0);
+  g_assert_cmpstr (ts_env_page_get_count_text (fx->page), ==, "0 variables");
+}
+
+static void
 test_fixture (Fixture *fx, gconstpointer data)
 {
   g_autofree char *labels = NULL;
@@ -839,6 +859,7 @@ main (int argc, char **argv)
   ADD ("copy", test_copy);
   ADD ("exited", test_exited);
   ADD ("bulk", test_bulk);
+  ADD ("empty", test_empty);
   ADD ("fixture", test_fixture);
   ADD ("denied", test_denied);
 

@@ -312,6 +312,9 @@ update_actions (TsEnvPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "env.refresh",
                                  self->details != NULL && !self->reloading && !exited);
+  /* Nothing to filter or compare without a list. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), env_model (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "env.compare", env_model (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "env.copy-all", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "env.save", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "env.copy-value", v != NULL && ts_env_var_get_has_equals (v));

@@ -811,6 +811,8 @@ test_denied (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (description, "EACCES"));
   g_assert_nonnull (strstr (description, "another user"));
   g_assert_cmpstr (ts_env_page_get_count_text (fx->page), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (ts_env_page_get_search_entry (fx->page))));
+  g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (fx->page), "env.compare")));
   save_screenshots (GTK_WIDGET (fx->window), NULL);
 }
 

@@ -162,19 +162,19 @@ compare_entries (gconstpointer a,
 }
 
 static GPtrArray *
-split (const char *environ,
+split (const char *env,
        gsize       len)
 {
   GPtrArray *vars = g_ptr_array_new_with_free_func (g_object_unref);
   gsize start = 0;
 
-  if (environ == NULL)
+  if (env == NULL)
     return vars;
   for (gsize i = 0; i <= len; i++)
-    if (i == len || environ[i] == '\0')
+    if (i == len || env[i] == '\0')
       {
         if (i > start)
-          g_ptr_array_add (vars, env_var_new (environ + start, i - start));
+          g_ptr_array_add (vars, env_var_new (env + start, i - start));
         start = i + 1;
       }
   /* g_ptr_array_sort is stable: duplicate names keep the kernel's order. */
@@ -190,12 +190,12 @@ same_value (TsEnvVar *a,
 }
 
 GListStore *
-ts_environment_parse (const char *environ,
+ts_environment_parse (const char *env,
                       gsize       len,
                       const char *parent,
                       gsize       parent_len)
 {
-  g_autoptr(GPtrArray) mine = split (environ, len);
+  g_autoptr(GPtrArray) mine = split (env, len);
   GListStore *store = g_list_store_new (TS_TYPE_ENV_VAR);
   g_autoptr(GPtrArray) out = g_ptr_array_new ();
   g_autoptr(GPtrArray) theirs = NULL;

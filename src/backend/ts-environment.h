@@ -38,7 +38,7 @@ char       *ts_env_var_dup_line         (TsEnvVar *self);
  * parent: the parent's environ, or NULL for no comparison; when given,
  * entries get their TsEnvDiff and the parent's entries missing from the
  * process are added as REMOVED. */
-GListStore *ts_environment_parse (const char *environ,
+GListStore *ts_environment_parse (const char *env,
                                   gsize       len,
                                   const char *parent,
                                   gsize       parent_len);

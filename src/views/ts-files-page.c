@@ -283,6 +283,9 @@ update_state (TsFilesPage *self)
   const GError *error = NULL;
   g_autofree char *count = NULL;
 
+  /* Nothing to filter: the entry waits (unless the filter is on). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), total > 0 || self->search != NULL);
+
   if (self->details == NULL || !ts_process_details_get_loaded (self->details))
     {
       self->state = "loading";

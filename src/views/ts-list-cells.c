@@ -97,7 +97,8 @@ cell_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, CellCtx *
   gtk_label_set_single_line_mode (GTK_LABEL (w->label), TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (w->label), (ctx->flags & TS_CELL_ELLIPSIZE_MIDDLE)
                            ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (w->label, TRUE);
+  /* A tag follows the text, not the cell's far edge. */
+  gtk_widget_set_hexpand (w->label, !(ctx->flags & TS_CELL_TAG));
   if (ctx->flags & TS_CELL_NUMERIC)
     {
       gtk_label_set_xalign (GTK_LABEL (w->label), 1.0f);

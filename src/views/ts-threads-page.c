@@ -281,6 +281,9 @@ update_state (TsThreadsPage *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *count = NULL;
 
+  /* Nothing to filter: the entry waits (unless the filter is on). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), total > 0 || self->search != NULL);
+
   if (self->details == NULL || !ts_process_details_get_loaded (self->details))
     {
       self->state = "loading";

@@ -501,7 +501,9 @@ test_files_live (void)
   int tmp, fds[2];
   guint n;
 
-  tmp = g_file_open_tmp ("ts-files-page-XXXXXX", &tmp_path, &error);
+  /* A long name: the screenshot shows the Path column ellipsized. */
+  tmp = g_file_open_tmp ("ts-files-page-a-rather-long-file-name-to-see-the-middle-ellipsized-XXXXXX",
+                         &tmp_path, &error);
   g_assert_no_error (error);
   close (tmp);
   tmp = open (tmp_path, O_WRONLY | O_APPEND);
@@ -554,6 +556,8 @@ test_files_live (void)
   ts_files_page_set_filter (page, tmp_path);
   g_assert_cmpuint (g_list_model_get_n_items (ts_files_page_get_model (page)), ==, 1);
   ts_files_page_set_filter (page, NULL);
+  gtk_window_set_default_size (window, 560, 400);
+  save_screenshots (GTK_WIDGET (window));
 
   close (tmp);
   unlink (tmp_path);
@@ -601,10 +605,13 @@ test_threads_live (void)
   count = g_strdup_printf ("1 of %u", ts_threads_page_get_n_threads (page));
   g_assert_cmpstr (ts_threads_page_get_count_text (page), ==, count);
 
-  /* A second read, a while later: the spinning thread used some CPU. */
+  /* A second read, a while later: the spinning thread used some CPU.  The
+   * rows are sorted again after each read: the selection follows its row. */
+  gtk_selection_model_select_item (ts_threads_page_get_selection (page), 0, TRUE);
   g_usleep (300000);
   update_and_wait (details);
   g_assert_true (thread_named (page, "ts-spin-thread") == t);
+  g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (ts_threads_page_get_selection (page))) == t);
   g_test_message ("spinner: %.1f %%", ts_thread_item_get_cpu_percent (t));
   g_assert_cmpfloat (ts_thread_item_get_cpu_percent (t), >, 0);
   g_assert_cmpfloat (ts_thread_item_get_cpu_percent (t), <=, 101);

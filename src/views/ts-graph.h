@@ -44,8 +44,10 @@ G_BEGIN_DECLS
  *
  * Cost: when the graph is not mapped a history change does nothing but set
  * a flag; when mapped it formats the current values and queues a redraw.
- * A frame draws one path per series with at most two points per pixel
- * column, and allocates nothing once warm.
+ * A frame draws one path per series (fill and line) with at most one point
+ * per pixel column (the column's largest value, so spikes stay visible);
+ * its buffers are kept, so a warm frame allocates only what GTK's render
+ * nodes need.  Measured in bench/graph-draw.c (bench/README.md).
  *
  * Typical use:
  *
@@ -151,7 +153,9 @@ void         ts_graph_get_draw_stats (TsGraph     *self,
 double       ts_graph_nice_ceiling   (double       v);
 
 /* Loads ts-graph.css (and its dark variant while libadwaita is dark) for
- * display, once.  TsGraph and TsMeter call it when realized. */
+ * display, once; needs adw_init() (AdwApplication does it).  TsGraph and
+ * TsMeter call it when realized.  Without the app's resources (a test or
+ * tool that does not link them) graphs fall back to the accent colour. */
 void         ts_graph_ensure_style   (GdkDisplay  *display);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "ts-monitor.h"
 #include "ts-process-list.h"
 #include "ts-sensors-monitor.h"
+#include "ts-units.h"
 #include "ts-process-window.h"
 #include "ts-window.h"
 
@@ -84,6 +85,13 @@ history_length_changed (TsApplication *self)
     ts_sensors_monitor_set_span (self->sensors, span);
 }
 
+static void
+units_changed (TsApplication *self)
+{
+  ts_units_set_size_flags (g_settings_get_enum (self->settings, "units") == 1
+                           ? G_FORMAT_SIZE_DEFAULT : G_FORMAT_SIZE_IEC_UNITS);
+}
+
 static TsProcessList *
 ensure_list (TsApplication *self)
 {
@@ -102,6 +110,9 @@ ensure_list (TsApplication *self)
       g_signal_connect_object (self->settings, "changed::history-length",
                                G_CALLBACK (history_length_changed), self, G_CONNECT_SWAPPED);
       history_length_changed (self);
+      g_signal_connect_object (self->settings, "changed::units", G_CALLBACK (units_changed), self,
+                               G_CONNECT_SWAPPED);
+      units_changed (self);
       g_signal_connect_object (self->list, "refreshed", G_CALLBACK (list_refreshed), self, G_CONNECT_SWAPPED);
       ts_process_list_start (self->list);
     }

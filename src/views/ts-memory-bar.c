@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-memory-bar.h"
+#include "ts-units.h"
 
 #define N_PARTS 3
 
@@ -131,9 +132,9 @@ ts_memory_bar_set_values (TsMemoryBar *self,
   self->values[1] = shared;
   self->values[2] = swap;
   {
-    g_autofree char *a = g_format_size (uss);
-    g_autofree char *b = g_format_size (shared);
-    g_autofree char *c = g_format_size (swap);
+    g_autofree char *a = ts_format_value ((double) uss, TS_GRAPH_UNIT_BYTES);
+    g_autofree char *b = ts_format_value ((double) shared, TS_GRAPH_UNIT_BYTES);
+    g_autofree char *c = ts_format_value ((double) swap, TS_GRAPH_UNIT_BYTES);
     g_autofree char *text = g_strdup_printf (_("Own memory (USS) %s, shared %s, swap %s"), a, b, c);
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);

@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "ts-backend-error.h"
+#include "ts-graph.h"
 #include "ts-memory-bar.h"
 #include "ts-memory-page.h"
+#include "ts-units.h"
 
 enum { M_USS, M_PSS, M_SWAP, M_RSS, M_VMS, M_SHARED, M_TEXT, M_LIB, M_DATA, M_DIRTY, N_VALUES };
 
@@ -42,6 +44,7 @@ struct _TsMemoryPage
   GtkWidget        *denied_row;
   GtkWidget        *denied_group;
   GtkWidget        *graph_box;
+  GtkWidget        *graph;
   GtkLabel         *value_labels[N_VALUES];
   GtkLabel         *percent_labels[N_VALUES];
   GHashTable       *texts;  /* key -> text shown, for tests */
@@ -104,7 +107,7 @@ update (TsMemoryPage *self)
 
       if (value_valid (s, i))
         {
-          v = g_format_size_full (value_of (s, i), G_FORMAT_SIZE_IEC_UNITS);
+          v = ts_format_value ((double) value_of (s, i), TS_GRAPH_UNIT_BYTES);
           p = total > 0 ? g_strdup_printf ("%.2f %%", 100.0 * (double) value_of (s, i) / (double) total)
                         : g_strdup ("—");
         }
@@ -144,10 +147,10 @@ update (TsMemoryPage *self)
 
   {
     guint64 shared = s->rss > s->uss ? s->rss - s->uss : 0;
-    g_autofree char *uss = g_format_size_full (s->uss, G_FORMAT_SIZE_IEC_UNITS);
-    g_autofree char *sh = g_format_size_full (shared, G_FORMAT_SIZE_IEC_UNITS);
-    g_autofree char *sw = g_format_size_full (s->swap, G_FORMAT_SIZE_IEC_UNITS);
-    g_autofree char *rss = g_format_size_full (s->rss, G_FORMAT_SIZE_IEC_UNITS);
+    g_autofree char *uss = ts_format_value ((double) s->uss, TS_GRAPH_UNIT_BYTES);
+    g_autofree char *sh = ts_format_value ((double) shared, TS_GRAPH_UNIT_BYTES);
+    g_autofree char *sw = ts_format_value ((double) s->swap, TS_GRAPH_UNIT_BYTES);
+    g_autofree char *rss = ts_format_value ((double) s->rss, TS_GRAPH_UNIT_BYTES);
     g_autofree char *summary = g_strdup_printf (_("Ending this process would free %s. Its resident size "
                                                   "(RSS) of %s also counts %s it shares with others."),
                                                 uss, rss, sh);
@@ -220,8 +223,16 @@ build (TsMemoryPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->denied_group), self->denied_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->denied_group));
 
-  /* History: filled by the graph when there is one. */
+  /* USS and PSS while the window is open. */
   self->graph_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->graph = ts_graph_new ();
+  ts_graph_set_title (TS_GRAPH (self->graph), _("USS and PSS over time"));
+  ts_graph_set_unit (TS_GRAPH (self->graph), TS_GRAPH_UNIT_BYTES);
+  ts_graph_set_auto_scale (TS_GRAPH (self->graph), 1024 * 1024);
+  ts_graph_set_series (TS_GRAPH (self->graph), 0, _("USS"), "accent_color");
+  ts_graph_set_series (TS_GRAPH (self->graph), 1, _("PSS"), "graph_purple");
+  gtk_widget_set_size_request (self->graph, -1, 180);
+  gtk_box_append (GTK_BOX (self->graph_box), self->graph);
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("History"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->graph_box);
@@ -302,12 +313,14 @@ ts_memory_page_set_details (TsMemoryPage     *self,
   if (self->details != NULL)
     {
       g_clear_signal_handler (&self->updated_handler, self->details);
+      ts_graph_set_history (TS_GRAPH (self->graph), NULL);
       g_clear_object (&self->details);
     }
   if (details != NULL)
     {
       self->details = g_object_ref (details);
       self->updated_handler = g_signal_connect_swapped (details, "updated", G_CALLBACK (update), self);
+      ts_graph_set_history (TS_GRAPH (self->graph), ts_process_details_get_memory_history (details));
       update (self);
     }
 }

@@ -6,7 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "ts-backend-error.h"
+#include "ts-env-page.h"
+#include "ts-files-page.h"
 #include "ts-memory-page.h"
+#include "ts-threads-page.h"
+#include "ts-units.h"
 #include "ts-process-window.h"
 
 struct _TsProcessWindow
@@ -33,6 +37,9 @@ struct _TsProcessWindow
   GArray               *shown_parents;   /* TsPid, to rebuild the links only on change */
   GArray               *shown_children;
   GtkWidget            *memory_page;
+  GtkWidget            *env_page;
+  GtkWidget            *files_page;
+  GtkWidget            *threads_page;
 };
 
 G_DEFINE_FINAL_TYPE (TsProcessWindow, ts_process_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -353,8 +360,8 @@ update_overview (TsProcessWindow *self, const TsProcSample *s)
     }
   if (s->valid & TS_PF_IO_COUNTERS)
     {
-      g_autofree char *rb = g_format_size (s->read_bytes);
-      g_autofree char *wb = g_format_size (s->write_bytes);
+      g_autofree char *rb = ts_format_value ((double) s->read_bytes, TS_GRAPH_UNIT_BYTES);
+      g_autofree char *wb = ts_format_value ((double) s->write_bytes, TS_GRAPH_UNIT_BYTES);
       g_autofree char *r = g_strdup_printf (_("%s in %" G_GUINT64_FORMAT " reads"), rb, s->read_count);
       g_autofree char *w = g_strdup_printf (_("%s in %" G_GUINT64_FORMAT " writes"), wb, s->write_count);
       set_text (self, "io-read", r);
@@ -546,6 +553,15 @@ ts_process_window_init (TsProcessWindow *self)
   self->memory_page = ts_memory_page_new ();
   adw_view_stack_add_titled_with_icon (self->stack, self->memory_page, "memory", _("Memory"),
                                        "drive-harddisk-symbolic");
+  self->env_page = ts_env_page_new ();
+  adw_view_stack_add_titled_with_icon (self->stack, self->env_page, "environment", _("Environment"),
+                                       "text-x-generic-symbolic");
+  self->files_page = GTK_WIDGET (ts_files_page_new ());
+  adw_view_stack_add_titled_with_icon (self->stack, self->files_page, "files", _("Open Files"),
+                                       "folder-open-symbolic");
+  self->threads_page = GTK_WIDGET (ts_threads_page_new ());
+  adw_view_stack_add_titled_with_icon (self->stack, self->threads_page, "threads", _("Threads"),
+                                       "view-list-symbolic");
 }
 
 TsProcessWindow *
@@ -562,6 +578,9 @@ ts_process_window_new (GtkApplication *app,
   self->details = ts_process_details_new (procfs_root, pid, start_ticks);
   g_signal_connect_swapped (self->details, "updated", G_CALLBACK (details_updated), self);
   ts_memory_page_set_details (TS_MEMORY_PAGE (self->memory_page), self->details);
+  ts_env_page_set_details (TS_ENV_PAGE (self->env_page), self->details);
+  ts_files_page_set_details (TS_FILES_PAGE (self->files_page), self->details);
+  ts_threads_page_set_details (TS_THREADS_PAGE (self->threads_page), self->details);
   if (list != NULL)
     {
       self->list = g_object_ref (list);

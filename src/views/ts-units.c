@@ -59,6 +59,20 @@ format_hertz (double v)
   return g_strdup_printf (_("%.0f\u00a0Hz"), v);
 }
 
+static GFormatSizeFlags size_flags = G_FORMAT_SIZE_DEFAULT;
+
+void
+ts_units_set_size_flags (GFormatSizeFlags flags)
+{
+  size_flags = flags;
+}
+
+GFormatSizeFlags
+ts_units_get_size_flags (void)
+{
+  return size_flags;
+}
+
 char *
 ts_format_value (double      v,
                  TsGraphUnit unit)
@@ -76,7 +90,7 @@ ts_format_value (double      v,
       {
         /* g_format_size takes a guint64: no negative or infinite sizes. */
         guint64 n = v <= 0 ? 0 : v >= (double) G_MAXUINT64 ? G_MAXUINT64 : (guint64) llround (v);
-        g_autofree char *size = g_format_size (n);
+        g_autofree char *size = g_format_size_full (n, size_flags);
 
         if (unit == TS_GRAPH_UNIT_BYTES)
           return g_steal_pointer (&size);

@@ -30,4 +30,10 @@ GType ts_graph_unit_get_type (void);
 char *ts_format_value (double      v,
                        TsGraphUnit unit);
 
+/* How sizes are written everywhere (the "units" preference): IEC (KiB,
+ * MiB) or SI (kB, MB, the default).  Process-wide; the application sets it
+ * at start and when the preference changes. */
+void             ts_units_set_size_flags (GFormatSizeFlags flags);
+GFormatSizeFlags ts_units_get_size_flags (void);
+
 G_END_DECLS

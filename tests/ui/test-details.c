@@ -15,7 +15,10 @@
 
 #include <adwaita.h>
 
+#include "ts-files-page.h"
 #include "ts-memory-page.h"
+#include "ts-threads-page.h"
+#include "ts-units.h"
 #include "ts-process-list.h"
 #include "ts-process-window.h"
 #include "ts-ui-kids.h"
@@ -197,8 +200,8 @@ test_memory_grows (void)
   /* The table shows the new value, and the history has both. */
   g_assert_cmpstr (ts_memory_page_get_text (page, "uss"), !=, before_text);
   {
-    g_autofree char *want = g_format_size_full (ts_process_details_get_sample (ts_process_window_get_details (window))->uss,
-                                                G_FORMAT_SIZE_IEC_UNITS);
+    g_autofree char *want = ts_format_value ((double) ts_process_details_get_sample (ts_process_window_get_details (window))->uss,
+                                             TS_GRAPH_UNIT_BYTES);
     g_assert_cmpstr (ts_memory_page_get_text (page, "uss"), ==, want);
   }
   g_assert_cmpuint (ts_history_get_length (ts_process_details_get_memory_history (ts_process_window_get_details (window))), >=, 2);
@@ -302,6 +305,15 @@ test_fixture (void)
   save_screenshot (GTK_WIDGET (window), "overview");
   ts_process_window_set_page (window, "memory");
   save_screenshot (GTK_WIDGET (window), "memory");
+  /* Each page has the details: the environment against the parent 1010
+   * (not in the tree: no comparison), the 8 open files, the 3 threads. */
+  for (const char *const *page = (const char *const[]) { "environment", "files", "threads", NULL }; *page; page++)
+    {
+      ts_process_window_set_page (window, *page);
+      save_screenshot (GTK_WIDGET (window), *page);
+    }
+  g_assert_cmpuint (ts_files_page_get_n_files (TS_FILES_PAGE (ts_process_window_get_page (window, "files"))), ==, 8);
+  g_assert_cmpuint (ts_threads_page_get_n_threads (TS_THREADS_PAGE (ts_process_window_get_page (window, "threads"))), ==, 3);
   close_window (window);
 }
 

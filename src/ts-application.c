@@ -208,7 +208,7 @@ ts_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   const char *page = NULL;
   TsWindow *window;
-  gint32 pid = 0;
+  const char *pid_text = NULL;
 
   g_variant_dict_lookup (options, "page", "&s", &page);
   if (page != NULL && !g_strv_contains (pages, page))
@@ -231,17 +231,20 @@ ts_application_command_line (GApplication            *app,
         self->sysfs = g_strdup (sysfs);
     }
 
-  if (g_variant_dict_lookup (options, "process", "i", &pid))
+  /* A string, not an int: GApplication drops an int option whose value is 0. */
+  if (g_variant_dict_lookup (options, "process", "&s", &pid_text))
     {
       g_autoptr(GError) error = NULL;
+      gint64 pid = 0;
 
-      if (pid <= 0 || !process_exists (self, pid, &error))
+      if (!g_ascii_string_to_signed (pid_text, 10, 1, G_MAXINT32, &pid, NULL)
+          || !process_exists (self, (TsPid) pid, &error))
         {
-          g_application_command_line_printerr (cmdline, _("taskscope: no process %d: %s\n"), pid,
+          g_application_command_line_printerr (cmdline, _("taskscope: no process %s: %s\n"), pid_text,
                                                error != NULL ? error->message : _("not a process ID"));
           return 1;
         }
-      ts_application_show_process (self, pid, 0);
+      ts_application_show_process (self, (TsPid) pid, 0);
       if (page == NULL)
         return 0;
     }
@@ -360,7 +363,7 @@ ts_application_init (TsApplication *self)
   static const char *pause_accels[] = { "<Control>space", NULL };
   static const GOptionEntry entries[] = {
     { "page", 'p', 0, G_OPTION_ARG_STRING, NULL, N_("Open the window on PAGE (processes)"), N_("PAGE") },
-    { "process", 0, 0, G_OPTION_ARG_INT, NULL, N_("Open the details of process PID"), N_("PID") },
+    { "process", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the details of process PID"), N_("PID") },
     { "procfs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read processes from DIR instead of /proc"), N_("DIR") },
     { "sysfs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read devices from DIR instead of /sys"), N_("DIR") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },

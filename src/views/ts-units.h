@@ -18,6 +18,11 @@ typedef enum
   TS_GRAPH_UNIT_CELSIUS,          /* "45 °C" */
   TS_GRAPH_UNIT_RPM,              /* "1200 RPM" */
   TS_GRAPH_UNIT_WATTS,            /* "12.5 W" */
+  /* Input in degrees Celsius like TS_GRAPH_UNIT_CELSIUS, shown converted:
+   * "113 °F" for 45.  Histories, ranges and markers stay in °C; only the
+   * text changes, so a graph or meter switches unit by this alone (the
+   * conversion is affine: positions on a °C scale are right for °F). */
+  TS_GRAPH_UNIT_FAHRENHEIT,       /* "113 °F" */
 } TsGraphUnit;
 
 #define TS_TYPE_GRAPH_UNIT (ts_graph_unit_get_type ())
@@ -29,5 +34,8 @@ GType ts_graph_unit_get_type (void);
  * em dash.  Returns a newly allocated string. */
 char *ts_format_value (double      v,
                        TsGraphUnit unit);
+
+/* °C to °F (NAN stays NAN). */
+double ts_celsius_to_fahrenheit (double celsius);
 
 G_END_DECLS

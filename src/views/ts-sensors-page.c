@@ -16,6 +16,9 @@
  * 65261.85 °C, the largest value its register holds, for "no limit"). */
 #define TEMP_LIMIT_SANE 200.0
 
+#define SPARK_WIDTH  110
+#define METER_WIDTH  120
+
 /* One temperature or fan row. */
 typedef struct
 {
@@ -58,6 +61,9 @@ struct _TsSensorsPage
   GPtrArray        *rows;          /* Row */
   GHashTable       *by_key;        /* key -> Row, keys owned by the rows */
   GPtrArray        *chips;         /* group titles, char * */
+  /* Line up the graph and value columns of every row down the page. */
+  GtkSizeGroup     *graph_column;
+  GtkSizeGroup     *value_column;
   gboolean          has_battery;
   /* The monitor's battery history holds percent and watts together; a
    * graph draws every series of its history, so each gets its own. */
@@ -314,15 +320,16 @@ update_rows (TsSensorsPage *self)
     }
 }
 
+/* The marks are on the meter beside it; dashed lines in 24 px were noise. */
 static GtkWidget *
-sparkline (TsHistory *history)
+sparkline (TsHistory *history, int width)
 {
   GtkWidget *graph = ts_graph_new ();
 
   ts_graph_set_compact (TS_GRAPH (graph), TRUE);
   ts_graph_set_history (TS_GRAPH (graph), history);
   /* Below the compact look's text height: a bare line. */
-  gtk_widget_set_size_request (graph, 96, 24);
+  gtk_widget_set_size_request (graph, width, 24);
   gtk_widget_set_valign (graph, GTK_ALIGN_CENTER);
   return graph;
 }
@@ -333,10 +340,24 @@ value_label (void)
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_label_set_width_chars (GTK_LABEL (label), 9);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "ts-sensor-value");
   return GTK_LABEL (label);
+}
+
+static GtkWidget *
+suffix_box (TsSensorsPage *self, GtkWidget *graph, GtkWidget *meter)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_box_append (GTK_BOX (box), graph);
+  if (meter != NULL)
+    gtk_box_append (GTK_BOX (box), meter);
+  gtk_size_group_add_widget (self->graph_column, box);
+  /* A fan's line expands within the column, not the column in the row. */
+  gtk_widget_set_hexpand (box, FALSE);
+  return box;
 }
 
 /* A key unique on the page: "#2" for the second sensor with the same chip
@@ -391,7 +412,7 @@ add_temperature (TsSensorsPage *self, AdwPreferencesGroup *group, const char *ch
   g_autofree char *limits = limits_text (self, high, critical);
   Row *r = g_new0 (Row, 1);
   GtkWidget *meter = ts_meter_new ();
-  GtkWidget *graph = sparkline (ts_sensors_monitor_get_temperature_history (m, i));
+  GtkWidget *graph = sparkline (ts_sensors_monitor_get_temperature_history (m, i), SPARK_WIDTH);
 
   if (sane_limit (high))
     top = MAX (top, high);
@@ -410,20 +431,16 @@ add_temperature (TsSensorsPage *self, AdwPreferencesGroup *group, const char *ch
   ts_meter_set_range (r->meter, 0, top);
   ts_meter_set_levels (r->meter, sane_limit (high) ? high : NAN, sane_limit (critical) ? critical : NAN);
   ts_meter_set_unit (r->meter, self->temp_unit);
-  gtk_widget_set_size_request (meter, 120, 8);
+  gtk_widget_set_size_request (meter, METER_WIDTH, 8);
   gtk_widget_set_valign (meter, GTK_ALIGN_CENTER);
 
   ts_graph_set_range (TS_GRAPH (graph), 0, top);
   ts_graph_set_unit (TS_GRAPH (graph), self->temp_unit);
   ts_graph_set_title (TS_GRAPH (graph), label);
-  if (sane_limit (high))
-    ts_graph_add_marker (TS_GRAPH (graph), high, NULL, "warning_color");
-  if (sane_limit (critical))
-    ts_graph_add_marker (TS_GRAPH (graph), critical, NULL, "error_color");
 
-  adw_action_row_add_suffix (r->row, graph);
-  adw_action_row_add_suffix (r->row, meter);
+  adw_action_row_add_suffix (r->row, suffix_box (self, graph, meter));
   adw_action_row_add_suffix (r->row, GTK_WIDGET (r->value));
+  gtk_size_group_add_widget (self->value_column, GTK_WIDGET (r->value));
   adw_preferences_group_add (group, GTK_WIDGET (r->row));
 
   g_ptr_array_add (self->rows, r);
@@ -438,7 +455,7 @@ add_fan (TsSensorsPage *self, AdwPreferencesGroup *group, guint i)
   g_autofree char *chip = g_utf8_make_valid (ts_sensors_monitor_get_fan_chip (m, i), -1);
   const char *label = ts_sensors_monitor_get_fan_display_label (m, i);
   Row *r = g_new0 (Row, 1);
-  GtkWidget *graph = sparkline (ts_sensors_monitor_get_fan_history (m, i));
+  GtkWidget *graph = sparkline (ts_sensors_monitor_get_fan_history (m, i), SPARK_WIDTH);
 
   r->fan = TRUE;
   r->index = i;
@@ -451,8 +468,11 @@ add_fan (TsSensorsPage *self, AdwPreferencesGroup *group, guint i)
   ts_graph_set_title (TS_GRAPH (graph), label);
   ts_graph_set_series (TS_GRAPH (graph), 0, NULL, "graph_teal");
 
-  adw_action_row_add_suffix (r->row, graph);
+  /* No meter: the line takes the meter's room as well. */
+  gtk_widget_set_hexpand (graph, TRUE);
+  adw_action_row_add_suffix (r->row, suffix_box (self, graph, NULL));
   adw_action_row_add_suffix (r->row, GTK_WIDGET (r->value));
+  gtk_size_group_add_widget (self->value_column, GTK_WIDGET (r->value));
   adw_preferences_group_add (group, GTK_WIDGET (r->row));
 
   g_ptr_array_add (self->rows, r);
@@ -614,6 +634,8 @@ ts_sensors_page_finalize (GObject *object)
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->chips, g_ptr_array_unref);
+  g_clear_object (&self->graph_column);
+  g_clear_object (&self->value_column);
   g_clear_object (&self->charge_history);
   g_clear_object (&self->power_history);
 
@@ -666,6 +688,8 @@ ts_sensors_page_init (TsSensorsPage *self)
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->chips = g_ptr_array_new_with_free_func (g_free);
+  self->graph_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->value_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->temp_unit = TS_GRAPH_UNIT_CELSIUS;
   self->charge_history = ts_history_new (1, 60 * G_USEC_PER_SEC);
   self->power_history = ts_history_new (1, 60 * G_USEC_PER_SEC);

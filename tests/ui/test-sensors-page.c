@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 
@@ -166,10 +167,35 @@ test_laptop (void)
 {
   g_autofree char *dir = copy_fixture ("sys-laptop");
   g_autoptr(TsSensorsMonitor) m = monitor_for (dir, T0);
-  GtkWidget *page = ts_sensors_page_new (m);
-  GtkWindow *window = show_page (page, 1380);
-  g_auto(GStrv) chips = ts_sensors_page_get_chips (TS_SENSORS_PAGE (page));
+  GtkWidget *page;
+  GtkWindow *window;
+  g_auto(GStrv) chips = NULL;
   const char *want_chips[] = { "acpitz", "coretemp", "nvme", "thinkpad", NULL };
+
+  /* A minute of history for the graphs (screenshots), then the fixture's
+   * own values back for the checks. */
+  for (int i = 1; i <= 60; i++)
+    {
+      g_autofree char *pkg = g_strdup_printf ("%d\n", 52000 + (i * 37 % 11) * 1000);
+      g_autofree char *rpm = g_strdup_printf ("%d\n", 2890 + (i * 13 % 7) * 60);
+      g_autofree char *energy = g_strdup_printf ("%d\n", 36000000 + (60 - i) * 20000);
+      g_autofree char *power = g_strdup_printf ("%d\n", 9000000 + (i * 17 % 9) * 400000);
+
+      write_value (dir, "class/hwmon/hwmon3/temp1_input", pkg);
+      write_value (dir, "class/hwmon/hwmon4/fan1_input", rpm);
+      write_value (dir, "class/power_supply/BAT0/energy_now", energy);
+      write_value (dir, "class/power_supply/BAT0/power_now", power);
+      ts_sensors_monitor_sample (m, T0 + i * SEC);
+    }
+  write_value (dir, "class/hwmon/hwmon3/temp1_input", "52000\n");
+  write_value (dir, "class/hwmon/hwmon4/fan1_input", "2890\n");
+  write_value (dir, "class/power_supply/BAT0/energy_now", "36000000\n");
+  write_value (dir, "class/power_supply/BAT0/power_now", "9000000\n");
+  ts_sensors_monitor_sample (m, T0 + 61 * SEC);
+
+  page = ts_sensors_page_new (m);
+  window = show_page (page, 1380);
+  chips = ts_sensors_page_get_chips (TS_SENSORS_PAGE (page));
 
   g_assert_cmpstr (ts_sensors_page_get_state (TS_SENSORS_PAGE (page)), ==, "sensors");
   g_assert_null (ts_sensors_page_get_text (TS_SENSORS_PAGE (page), "error"));
@@ -204,7 +230,7 @@ test_laptop (void)
   write_value (dir, "class/hwmon/hwmon3/temp1_input", "61000\n");
   write_value (dir, "class/hwmon/hwmon4/fan1_input", "3100\n");
   write_value (dir, "class/power_supply/BAT0/energy_now", "24000000\n");   /* 50 %, 24 Wh / 9 W */
-  ts_sensors_monitor_sample (m, T0 + 2 * SEC);
+  ts_sensors_monitor_sample (m, T0 + 62 * SEC);
   assert_text (page, "temp:coretemp/Package id 0", "61" NBSP "°C");
   assert_text (page, "fan:thinkpad/fan1", "3100" NBSP "RPM");
   assert_text (page, "battery-percent", "50" NBSP "%");
@@ -220,7 +246,7 @@ test_laptop (void)
   assert_text (page, "fan:thinkpad/fan1", "3100" NBSP "RPM");
   /* The next sample keeps the unit. */
   write_value (dir, "class/hwmon/hwmon3/temp1_input", "70000\n");
-  ts_sensors_monitor_sample (m, T0 + 3 * SEC);
+  ts_sensors_monitor_sample (m, T0 + 63 * SEC);
   assert_text (page, "temp:coretemp/Package id 0", "158" NBSP "°F");
   screenshots (window, "fahrenheit");
 
@@ -242,7 +268,7 @@ test_desktop (void)
   const char *want_chips[] = { "amdgpu", "k10temp", "nct6798", "nvme", NULL };
 
   /* A few samples, so the sparklines have a line to draw. */
-  for (int i = 1; i <= 20; i++)
+  for (int i = 1; i <= 60; i++)
     {
       g_autofree char *v = g_strdup_printf ("%d\n", 55250 + (i % 7) * 1500);
       g_autofree char *rpm = g_strdup_printf ("%d\n", 1104 + (i % 5) * 40);
@@ -253,7 +279,7 @@ test_desktop (void)
     }
   write_value (dir, "class/hwmon/hwmon2/temp1_input", "55250\n");
   write_value (dir, "class/hwmon/hwmon3/fan2_input", "1104\n");
-  ts_sensors_monitor_sample (m, T0 + 21 * SEC);
+  ts_sensors_monitor_sample (m, T0 + 61 * SEC);
 
   page = ts_sensors_page_new (m);
   window = show_page (page, 1280);
@@ -351,8 +377,25 @@ test_broken (void)
     }
   g_assert_cmpuint (n_values, ==, 8);
 
+  g_assert_null (ts_sensors_page_get_text (TS_SENSORS_PAGE (page), "error"));
   ts_sensors_monitor_sample (m, T0 + SEC);
   screenshots (window, NULL);
+
+  /* class/hwmon cannot be listed any more (a symlink loop: ELOOP): the
+   * monitor keeps what it had, the page says why in its warning line. */
+  {
+    g_autofree char *hwmon = g_build_filename (dir, "sys", "class", "hwmon", NULL);
+    const char *error;
+
+    remove_tree (hwmon);
+    g_assert_cmpint (symlink ("hwmon", hwmon), ==, 0);
+    ts_sensors_monitor_sample (m, T0 + 2 * SEC);
+    error = ts_sensors_page_get_text (TS_SENSORS_PAGE (page), "error");
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error, "hwmon"));
+    g_assert_cmpstr (ts_sensors_page_get_state (TS_SENSORS_PAGE (page)), ==, "sensors");
+    save_screenshot (GTK_WIDGET (window), "error");
+  }
   close_window (window);
   remove_tree (dir);
 }

@@ -196,7 +196,7 @@ set_links (TsProcessWindow *self, GtkWidget *box, GArray **shown, const char *ke
   GString *text = g_string_new (NULL);
   GtkWidget *child;
 
-  if (*shown != NULL && (*shown)->len == n && memcmp ((*shown)->data, pids, n * sizeof (TsPid)) == 0)
+  if (*shown != NULL && (*shown)->len == n && (n == 0 || memcmp ((*shown)->data, pids, n * sizeof (TsPid)) == 0))
     {
       g_string_free (text, TRUE);
       return;
@@ -204,7 +204,8 @@ set_links (TsProcessWindow *self, GtkWidget *box, GArray **shown, const char *ke
   if (*shown == NULL)
     *shown = g_array_new (FALSE, FALSE, sizeof (TsPid));
   g_array_set_size (*shown, 0);
-  g_array_append_vals (*shown, pids, n);
+  if (n > 0)
+    g_array_append_vals (*shown, pids, n);
 
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (box), child);

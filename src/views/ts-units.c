@@ -17,7 +17,8 @@ G_DEFINE_ENUM_TYPE (TsGraphUnit, ts_graph_unit,
   G_DEFINE_ENUM_VALUE (TS_GRAPH_UNIT_HERTZ, "hertz"),
   G_DEFINE_ENUM_VALUE (TS_GRAPH_UNIT_CELSIUS, "celsius"),
   G_DEFINE_ENUM_VALUE (TS_GRAPH_UNIT_RPM, "rpm"),
-  G_DEFINE_ENUM_VALUE (TS_GRAPH_UNIT_WATTS, "watts"))
+  G_DEFINE_ENUM_VALUE (TS_GRAPH_UNIT_WATTS, "watts"),
+  G_DEFINE_ENUM_VALUE (TS_GRAPH_UNIT_FAHRENHEIT, "fahrenheit"))
 
 /* Three significant digits at most, so a value that changes every second
  * does not make a legend jump around: "4.21", "42.1", "421". */
@@ -73,6 +74,12 @@ ts_units_get_size_flags (void)
   return size_flags;
 }
 
+double
+ts_celsius_to_fahrenheit (double celsius)
+{
+  return celsius * 9.0 / 5.0 + 32.0;
+}
+
 char *
 ts_format_value (double      v,
                  TsGraphUnit unit)
@@ -103,6 +110,10 @@ ts_format_value (double      v,
 
     case TS_GRAPH_UNIT_CELSIUS:
       return g_strdup_printf (_("%.*f\u00a0°C"), trim_decimals (v, fabs (v) < 10 ? 1 : 0), v);
+
+    case TS_GRAPH_UNIT_FAHRENHEIT:
+      v = ts_celsius_to_fahrenheit (v);
+      return g_strdup_printf (_("%.*f\u00a0°F"), trim_decimals (v, fabs (v) < 10 ? 1 : 0), v);
 
     case TS_GRAPH_UNIT_RPM:
       return g_strdup_printf (_("%.0f\u00a0RPM"), v);

@@ -18,6 +18,11 @@ typedef enum
   TS_GRAPH_UNIT_CELSIUS,          /* "45 °C" */
   TS_GRAPH_UNIT_RPM,              /* "1200 RPM" */
   TS_GRAPH_UNIT_WATTS,            /* "12.5 W" */
+  /* Input in degrees Celsius like TS_GRAPH_UNIT_CELSIUS, shown converted:
+   * "113 °F" for 45.  Histories, ranges and markers stay in °C; only the
+   * text changes, so a graph or meter switches unit by this alone (the
+   * conversion is affine: positions on a °C scale are right for °F). */
+  TS_GRAPH_UNIT_FAHRENHEIT,       /* "113 °F" */
 } TsGraphUnit;
 
 #define TS_TYPE_GRAPH_UNIT (ts_graph_unit_get_type ())
@@ -35,5 +40,7 @@ char *ts_format_value (double      v,
  * at start and when the preference changes. */
 void             ts_units_set_size_flags (GFormatSizeFlags flags);
 GFormatSizeFlags ts_units_get_size_flags (void);
+/* °C to °F (NAN stays NAN). */
+double ts_celsius_to_fahrenheit (double celsius);
 
 G_END_DECLS

@@ -60,6 +60,14 @@ test_others (void)
   check (45.4, TS_GRAPH_UNIT_CELSIUS, "45" NBSP "°C");
   check (5.5, TS_GRAPH_UNIT_CELSIUS, "5.5" NBSP "°C");
   check (-12, TS_GRAPH_UNIT_CELSIUS, "-12" NBSP "°C");
+  check (45, TS_GRAPH_UNIT_FAHRENHEIT, "113" NBSP "°F");       /* the input is °C */
+  check (52, TS_GRAPH_UNIT_FAHRENHEIT, "126" NBSP "°F");       /* 125.6 */
+  check (100, TS_GRAPH_UNIT_FAHRENHEIT, "212" NBSP "°F");
+  check (-15, TS_GRAPH_UNIT_FAHRENHEIT, "5" NBSP "°F");        /* whole: no decimal */
+  check (-12.5, TS_GRAPH_UNIT_FAHRENHEIT, "9.5" NBSP "°F");
+  check (-40, TS_GRAPH_UNIT_FAHRENHEIT, "-40" NBSP "°F");      /* where the scales meet */
+  g_assert_cmpfloat_with_epsilon (ts_celsius_to_fahrenheit (37), 98.6, 1e-9);
+  g_assert_true (isnan (ts_celsius_to_fahrenheit (NAN)));
   check (1200, TS_GRAPH_UNIT_RPM, "1200" NBSP "RPM");
   check (1199.6, TS_GRAPH_UNIT_RPM, "1200" NBSP "RPM");
   check (12.5, TS_GRAPH_UNIT_WATTS, "12.5" NBSP "W");
@@ -74,7 +82,7 @@ test_others (void)
 static void
 test_unknown (void)
 {
-  for (int u = TS_GRAPH_UNIT_NUMBER; u <= TS_GRAPH_UNIT_WATTS; u++)
+  for (int u = TS_GRAPH_UNIT_NUMBER; u <= TS_GRAPH_UNIT_FAHRENHEIT; u++)
     check (NAN, u, "\342\200\224");
   /* Out of the enum: formatted as a plain number, no crash. */
   check (3.5, (TsGraphUnit) 99, "3.50");
@@ -88,7 +96,10 @@ test_enum_type (void)
 
   g_assert_nonnull (v);
   g_assert_cmpint (v->value, ==, TS_GRAPH_UNIT_BYTES_PER_SECOND);
-  g_assert_cmpuint (klass->n_values, ==, 8);
+  g_assert_cmpuint (klass->n_values, ==, 9);
+  v = g_enum_get_value_by_nick (klass, "fahrenheit");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->value, ==, TS_GRAPH_UNIT_FAHRENHEIT);
 }
 
 int

@@ -23,7 +23,11 @@ fields must be equal; where they may not be, why):
                     another process (the CLI itself, then python) mapping a
                     library page the child also maps turns that page from
                     private to shared and splits its PSS: measured
-                    0-2 KiB.  swap exact (the machine may have none: 0 == 0).
+                    0-2 KiB.  PSS also moves when any other process maps or
+                    unmaps a library the child maps (meson runs tests in
+                    parallel; under ASan every one maps the 7 MiB runtime):
+                    seen 135 KiB of 3.3 MiB, so 10 % of it where that is
+                    more.  swap exact (the machine may have none: 0 == 0).
   io_counters       read_count, write_count, read_bytes, write_bytes exact;
                     read_chars, write_chars 4 KiB: the child's blocked read()
                     is counted when it returns, the answer's write() when it
@@ -323,6 +327,8 @@ def equal(f, got, want, tol):
         tol = tol or {}
         for k, w in want.items():
             t = tol.get(k, 0) if isinstance(tol, dict) else tol
+            if callable(t):
+                t = t(w)
             if t:
                 if not close(got[k], w, t):
                     return False, "%s differs by more than %s\n%s" % (k, t, diag)
@@ -346,7 +352,7 @@ TOLERANCES = {
     "create_time": 0.01,
     "cpu_times": {"user": 0.02, "system": 0.02, "children_user": 0.02,
                   "children_system": 0.02, "iowait": 0.02},
-    "memory_full_info": {"uss": 128 * KIB, "pss": 128 * KIB},
+    "memory_full_info": {"uss": 128 * KIB, "pss": lambda want: max(128 * KIB, want // 10)},
     "io_counters": {"read_chars": 4 * KIB, "write_chars": 4 * KIB},
 }
 

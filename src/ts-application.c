@@ -11,6 +11,7 @@
 #include "ts-monitor.h"
 #include "ts-process-list.h"
 #include "ts-sensors-monitor.h"
+#include "ts-sensors-page.h"
 #include "ts-units.h"
 #include "ts-process-window.h"
 #include "ts-window.h"
@@ -34,7 +35,7 @@ struct _TsApplication
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
 
-static const char *const pages[] = { "processes", NULL };
+static const char *const pages[] = { "processes", "resources", "sensors", NULL };
 
 /* The first frame clock "after-paint" of the first window: the window's
  * pixels have been handed to the display server. */
@@ -145,6 +146,8 @@ ensure_window (TsApplication *self)
       return TS_WINDOW (l->data);
 
   created = ts_window_new (GTK_APPLICATION (self), ensure_list (self));
+  ts_window_add_page (created, ts_sensors_page_new (self->sensors), "sensors", _("Sensors"),
+                      "power-profile-performance-symbolic");
   if (self->first_frame_start != 0)
     g_signal_connect (created, "realize", G_CALLBACK (first_frame_realize_cb), self);
   return created;
@@ -362,7 +365,7 @@ ts_application_init (TsApplication *self)
   static const char *tree_accels[] = { "<Control>t", NULL };
   static const char *pause_accels[] = { "<Control>space", NULL };
   static const GOptionEntry entries[] = {
-    { "page", 'p', 0, G_OPTION_ARG_STRING, NULL, N_("Open the window on PAGE (processes)"), N_("PAGE") },
+    { "page", 'p', 0, G_OPTION_ARG_STRING, NULL, N_("Open the window on PAGE (processes, resources, sensors)"), N_("PAGE") },
     { "process", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the details of process PID"), N_("PID") },
     { "procfs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read processes from DIR instead of /proc"), N_("DIR") },
     { "sysfs", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Read devices from DIR instead of /sys"), N_("DIR") },

@@ -19,6 +19,8 @@ struct _TsWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   GtkToggleButton      *search_button;
+  GtkWidget            *tree_button;
+  char                 *wanted_page;  /* the remembered page, until it is added */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GMenu                *columns_section;
@@ -88,6 +90,7 @@ ts_window_dispose (GObject *object)
   g_settings_unbind (self, "maximized");
   if (self->stack != NULL)
     g_settings_unbind (self->stack, "visible-child-name");
+  g_clear_pointer (&self->wanted_page, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);
   g_clear_object (&self->list);
   g_clear_object (&self->settings);
@@ -106,6 +109,7 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/taskscope/Taskscope/ts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, tree_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, switcher_bar);
@@ -134,6 +138,16 @@ add_setting_action (TsWindow *self, const char *key)
   g_autoptr(GAction) action = g_settings_create_action (self->settings, key);
 
   g_action_map_add_action (G_ACTION_MAP (self), action);
+}
+
+/* The search and tree buttons belong to the Processes page. */
+static void
+page_changed_cb (TsWindow *self)
+{
+  gboolean processes = g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "processes") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), processes);
+  gtk_widget_set_visible (self->tree_button, processes);
 }
 
 TsWindow *
@@ -200,8 +214,33 @@ ts_window_new (GtkApplication *application,
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   last = g_settings_get_string (self->settings, "last-page");
-  ts_window_set_page (self, last);
+  if (!ts_window_set_page (self, last))
+    self->wanted_page = g_steal_pointer (&last);
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name", G_SETTINGS_BIND_SET);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  page_changed_cb (self);
 
   return self;
+}
+
+void
+ts_window_add_page (TsWindow   *self,
+                    GtkWidget  *page,
+                    const char *name,
+                    const char *title,
+                    const char *icon_name)
+{
+  AdwViewStackPage *stack_page;
+
+  g_return_if_fail (TS_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  stack_page = adw_view_stack_add_titled (self->stack, page, name, title);
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+  if (g_strcmp0 (self->wanted_page, name) == 0)
+    {
+      g_clear_pointer (&self->wanted_page, g_free);
+      ts_window_set_page (self, name);
+    }
 }

@@ -291,11 +291,6 @@ folded_cb (TsResourcesPage *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
-  /* Folded, the sidebar is a list to pick from, not a selection to keep. */
-  if (folded)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->sidebar), "navigation-sidebar");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->sidebar), "navigation-sidebar");
 }
 
 /* --------------------------------------------------------------- GObject */

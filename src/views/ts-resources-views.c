@@ -193,9 +193,7 @@ add_error (TsResView *view, GtkWidget *box, const char *key)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "ts-resource-error");
   gtk_widget_set_visible (label, FALSE);
   gtk_box_append (GTK_BOX (box), label);
   add_label (view, key, label);
@@ -462,7 +460,8 @@ ts_res_view_new_cpu (TsMonitor *monitor)
       gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (cores), GTK_SELECTION_NONE);
       gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (cores), TRUE);
       gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (cores), 2);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (cores), 8);
+      /* A row of up to 8 cores fills the width; more wrap. */
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (cores), MIN (n, 8));
       gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (cores), 8);
       gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (cores), 8);
       gtk_widget_add_css_class (cores, "ts-cores");
@@ -779,7 +778,10 @@ ts_res_view_new_disk (TsMonitor *monitor, TsDiskStats *disk)
           GtkWidget *name = gtk_label_new (ts_disk_stats_get_name (part));
           GtkWidget *totals = gtk_label_new ("—");
 
-          gtk_widget_add_css_class (row, "ts-partition-row");
+          gtk_widget_set_margin_start (row, 12);
+          gtk_widget_set_margin_end (row, 12);
+          gtk_widget_set_margin_top (row, 10);
+          gtk_widget_set_margin_bottom (row, 10);
           gtk_label_set_xalign (GTK_LABEL (name), 0);
           gtk_widget_set_hexpand (name, TRUE);
           gtk_label_set_xalign (GTK_LABEL (totals), 1);

@@ -56,46 +56,58 @@ put (Fx *fx, const char *rel, const char *text)
   g_assert_no_error (error);
 }
 
-/* Four CPUs; `busy` ticks of user time added to each core. */
+/* Four CPUs; busy[i] ticks of user time added to core i (100 ticks a
+ * second: idle takes the rest of `seconds`). */
 static void
-put_stat (Fx *fx, guint64 busy)
+put_stat (Fx *fx, const double busy[4], double seconds)
 {
   g_autoptr (GString) s = g_string_new (NULL);
+  guint64 user[4], idle[4], all_user = 0, all_idle = 0;
 
-  g_string_append_printf (s, "cpu  %" G_GUINT64_FORMAT " 0 800 40000 100 0 0 0 0 0\n", 4000 + 4 * busy);
   for (guint i = 0; i < 4; i++)
-    g_string_append_printf (s, "cpu%u %" G_GUINT64_FORMAT " 0 200 10000 25 0 0 0 0 0\n", i, 1000 + busy);
+    {
+      user[i] = 1000 + (guint64) busy[i];
+      idle[i] = 10000 + (guint64) (seconds * 100 - busy[i]);
+      all_user += user[i];
+      all_idle += idle[i];
+    }
+  g_string_append_printf (s, "cpu  %" G_GUINT64_FORMAT " 0 800 %" G_GUINT64_FORMAT " 100 0 0 0 0 0\n",
+                          all_user, all_idle);
+  for (guint i = 0; i < 4; i++)
+    g_string_append_printf (s, "cpu%u %" G_GUINT64_FORMAT " 0 200 %" G_GUINT64_FORMAT " 25 0 0 0 0 0\n",
+                            i, user[i], idle[i]);
   g_string_append (s, "intr 1 0\nctxt 100\nbtime 1700000000\nprocesses 10\n");
   put (fx, "proc/stat", s->str);
 }
 
-/* reads merged sectors ms writes merged sectors ms in_flight io_ticks */
+/* sda's reads advance with `r`, its writes and busy time with `w`.
+ * reads merged sectors ms writes merged sectors ms in_flight io_ticks */
 static void
-put_disks (Fx *fx, guint step)
+put_disks (Fx *fx, double r, double w)
 {
   g_autofree char *text = g_strdup_printf (
     "   7       0 loop0 10 0 80 5 0 0 0 0 0 4 4 0 0 0 0 0 0\n"
-    "   8       0 sda %u %u %u %u %u %u %u %u 0 %u %u 0 0 0 0 0 0\n"
+    "   8       0 sda %.0f %.0f %.0f %.0f %.0f %.0f %.0f %.0f 0 %.0f %.0f 0 0 0 0 0 0\n"
     "   8       1 sda1 900 90 40000 3500 400 15 16000 2500 0 8000 8000 0 0 0 0 0 0\n"
     "   8       2 sda2 50 0 400 30 10 0 80 10 0 40 40 0 0 0 0 0 0\n"
     " 259       0 nvme0n1 2000 10 80000 1000 3000 30 90000 2000 0 7000 7000 0 0 0 0 0 0\n"
     " 259       1 nvme0n1p1 1900 10 79000 990 2900 30 89000 1990 0 6900 6900 0 0 0 0 0 0\n",
-    1000 + 100 * step, 100 + 10 * step, 50000 + 20000 * step, 4000 + 300 * step,
-    500 + 50 * step, 20 + 5 * step, 20000 + 4000 * step, 3000 + 200 * step, 9000 + 500 * step, 9000 + 500 * step);
+    1000 + 100 * r, 100 + 10 * r, 50000 + 20000 * r, 4000 + 300 * r,
+    500 + 50 * w, 20 + 5 * w, 20000 + 4000 * w, 3000 + 200 * w, 9000 + 500 * w, 9000 + 500 * w);
 
   put (fx, "proc/diskstats", text);
 }
 
 static void
-put_nics (Fx *fx, guint step)
+put_nics (Fx *fx, double rx, double tx)
 {
   g_autofree char *text = g_strdup_printf (
     "Inter-|   Receive                                                |  Transmit\n"
     " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
     "    lo: 5000 50 0 0 0 0 0 0 5000 50 0 0 0 0 0 0\n"
-    "  eth0: %u 1000 7 8 0 0 0 0 %u 800 9 11 0 0 0 0\n"
+    "  eth0: %.0f 1000 7 8 0 0 0 0 %.0f 800 9 11 0 0 0 0\n"
     " wlan0: 4000 40 0 0 0 0 0 0 3000 30 0 0 0 0 0 0\n",
-    1000000 + 2000000 * step, 300000 + 500000 * step);
+    1000000 + 2000000 * rx, 300000 + 500000 * tx);
 
   put (fx, "proc/net/dev", text);
 }
@@ -113,9 +125,9 @@ fx_init (Fx *fx)
   g_assert_no_error (error);
   fx->now = SEC (1000);
 
-  put_stat (fx, 0);
-  put_disks (fx, 0);
-  put_nics (fx, 0);
+  put_stat (fx, (const double[4]) { 0, 0, 0, 0 }, 0);
+  put_disks (fx, 0, 0);
+  put_nics (fx, 0, 0);
   put (fx, "proc/loadavg", "3.50 2.25 1.00 2/300 4242\n");
   put (fx, "proc/meminfo",
        "MemTotal:        8000000 kB\nMemFree:         1000000 kB\nMemAvailable:    5000000 kB\n"
@@ -181,9 +193,9 @@ fx_clear (Fx *fx)
 static void
 fx_step (Fx *fx)
 {
-  put_stat (fx, 100);
-  put_disks (fx, 1);
-  put_nics (fx, 1);
+  put_stat (fx, (const double[4]) { 200, 200, 200, 200 }, 2);
+  put_disks (fx, 1, 1);
+  put_nics (fx, 1, 1);
   fx->now += SEC (2);
   ts_monitor_sample (fx->monitor);
 }
@@ -199,7 +211,8 @@ open_page (TsMonitor *monitor, int width, int height, TsResourcesPage **page)
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (*page));
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (window, 2);
+  /* The leaflet animates its first fold or unfold. */
+  wait_frames (window, 30);
   return window;
 }
 
@@ -300,7 +313,7 @@ test_fixture (void)
   g_assert_nonnull (ts_resources_page_get_text (page, "disk:nvme0n1", "part:nvme0n1p1"));
   screenshots (window, "disk");
 
-  /* CPU: each core +100 user ticks of 100: 100 % busy.  */
+  /* CPU: each core +200 user ticks in 2 s: 100 % busy. */
   g_assert_true (ts_resources_page_select (page, "cpu"));
   g_assert_cmpstr (ts_resources_page_get_text (page, "cpu", "subtitle"), ==, "Taskscope Test CPU @ 3.00GHz");
   for (guint i = 0; i < 4; i++)
@@ -373,7 +386,7 @@ test_errors (void)
   /* A directory where the file was: read fails with EISDIR. */
   g_assert_cmpint (g_unlink (diskstats), ==, 0);
   g_assert_cmpint (g_mkdir (diskstats, 0755), ==, 0);
-  put_stat (&fx, 100);
+  put_stat (&fx, (const double[4]) { 200, 200, 200, 200 }, 2);
   fx.now += SEC (2);
   ts_monitor_sample (fx.monitor);
 
@@ -385,11 +398,10 @@ test_errors (void)
   screenshots (window, "cpu");
 
   /* The disks keep their tiles (and history, with a gap) and say why. */
-  if (ts_resources_page_select (page, "disk:sda"))
-    {
-      text = ts_resources_page_get_text (page, "disk:sda", "error");
-      g_assert_nonnull (strstr (text, "diskstats"));
-    }
+  g_assert_true (ts_resources_page_select (page, "disk:sda"));
+  text = ts_resources_page_get_text (page, "disk:sda", "error");
+  g_assert_nonnull (strstr (text, "diskstats"));
+  g_assert_cmpstr (ts_resources_page_get_text (page, "disk:sda", "busy"), ==, "\u2014");
   g_rmdir (diskstats);
   close_window (window);
   fx_clear (&fx);
@@ -406,7 +418,9 @@ test_narrow (void)
   ts_monitor_sample (fx.monitor);
   fx_step (&fx);
   window = open_page (fx.monitor, 420, 700, &page);
+  wait_frames (window, 30);   /* the leaflet's folding */
   g_assert_true (ts_resources_page_get_folded (page));
+  g_assert_cmpstr (ts_resources_page_get_selected (page), ==, "cpu");
   screenshots (window, "sidebar");
   g_assert_true (ts_resources_page_select (page, "disk:sda"));
   wait_frames (window, 30);   /* the leaflet's slide */
@@ -420,6 +434,46 @@ test_narrow (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   wait_frames (window, 5);
   g_assert_false (ts_resources_page_get_folded (page));
+  close_window (window);
+  fx_clear (&fx);
+}
+
+/* A minute of made-up load, one sample a second, so the graphs have
+ * something to show: the screenshots to look at. */
+static void
+test_screenshots (void)
+{
+  static const char *const views[] = { "cpu", "memory", "disk:sda", "net:eth0" };
+  double busy[4] = { 0 }, r = 0, w = 0, rx = 0, tx = 0;
+  TsResourcesPage *page;
+  GtkWidget *window;
+  Fx fx;
+
+  fx_init (&fx);
+  ts_monitor_sample (fx.monitor);
+  for (guint t = 1; t <= 60; t++)
+    {
+      for (guint i = 0; i < 4; i++)
+        busy[i] += 100 * (0.35 + 0.3 * sin (t / (4.0 + i) + i));
+      r += 0.5 + 0.5 * sin (t / 7.0);
+      w += 0.3 + 0.3 * cos (t / 4.0);
+      rx += 0.6 + 0.4 * sin (t / 3.0);
+      tx += 0.2 + 0.2 * cos (t / 5.0);
+      put_stat (&fx, busy, t);
+      put_disks (&fx, r, w);
+      put_nics (&fx, rx, tx);
+      fx.now += SEC (1);
+      ts_monitor_sample (fx.monitor);
+    }
+  window = open_page (fx.monitor, 1100, 760, &page);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      const char *colon = strchr (views[i], ':');
+
+      g_assert_true (ts_resources_page_select (page, views[i]));
+      g_assert_cmpstr (ts_resources_page_get_text (page, views[i], "tile-detail"), !=, "\u2014");
+      screenshots (window, colon != NULL ? colon + 1 : views[i]);
+    }
   close_window (window);
   fx_clear (&fx);
 }
@@ -529,6 +583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/resources/fixture", test_fixture);
   g_test_add_func ("/resources/errors", test_errors);
   g_test_add_func ("/resources/narrow", test_narrow);
+  g_test_add_func ("/resources/screenshots", test_screenshots);
   g_test_add_func ("/resources/live", test_live);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "ts-monitor.h"
 #include "ts-process-list.h"
 #include "ts-sensors-monitor.h"
+#include "ts-resources-page.h"
 #include "ts-sensors-page.h"
 #include "ts-units.h"
 #include "ts-process-window.h"
@@ -104,7 +105,7 @@ ensure_list (TsApplication *self)
       self->list = ts_process_list_new (self->procfs, self->sysfs);
       g_settings_bind (self->settings, "refresh-interval", self->list, "interval", G_SETTINGS_BIND_GET);
       self->monitor = ts_monitor_new (self->procfs, self->sysfs);
-      g_settings_bind (self->settings, "show-virtual-disks", self->monitor, "show-virtual", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "show-virtual-disks", self->monitor, "show-virtual", G_SETTINGS_BIND_DEFAULT);
       self->sensors = ts_sensors_monitor_new (self->sysfs, &error);
       if (self->sensors == NULL)
         g_warning ("sensors: %s", error->message);
@@ -146,6 +147,8 @@ ensure_window (TsApplication *self)
       return TS_WINDOW (l->data);
 
   created = ts_window_new (GTK_APPLICATION (self), ensure_list (self));
+  ts_window_add_page (created, ts_resources_page_new (self->monitor), "resources", _("Resources"),
+                      "computer-symbolic");
   ts_window_add_page (created, ts_sensors_page_new (self->sensors), "sensors", _("Sensors"),
                       "power-profile-performance-symbolic");
   if (self->first_frame_start != 0)

@@ -290,13 +290,15 @@ sample_load (TsMonitor *self,
   push3 (self->load_history, now, self->load[0], self->load[1], self->load[2]);
 }
 
+/* have: the memory was read already (with the swap, in one pass). */
 static void
 sample_memory (TsMonitor *self,
-               gint64     now)
+               gint64     now,
+               gboolean   have)
 {
   TsPlatformError err;
 
-  if (ts_platform_virtual_memory (self->platform, &self->mem, &err))
+  if (have || ts_platform_virtual_memory (self->platform, &self->mem, &err))
     {
       set_error (self, TS_MONITOR_SOURCE_MEMORY, NULL);
       push3 (self->memory_history, now, (double) self->mem.used,
@@ -313,12 +315,13 @@ sample_memory (TsMonitor *self,
 
 static void
 sample_swap (TsMonitor *self,
-             gint64     now)
+             gint64     now,
+             gboolean   have)
 {
   TsPlatformError err;
 
   self->swap_in_rate = self->swap_out_rate = NAN;
-  if (ts_platform_swap_memory (self->platform, &self->swap, &err))
+  if (have || ts_platform_swap_memory (self->platform, &self->swap, &err))
     {
       guint64 din = ts_counter_update (&self->swap_in, self->swap.sin, TRUE);
       guint64 dout = ts_counter_update (&self->swap_out, self->swap.sout, TRUE);
@@ -417,8 +420,15 @@ ts_monitor_sample (TsMonitor *self)
   devices_changed |= sample_cpu (self, now);
   devices_changed |= sample_freq (self, now);
   sample_load (self, now);
-  sample_memory (self, now);
-  sample_swap (self, now);
+  {
+    /* One read of meminfo for both; when it fails, each reader alone says
+     * which of them failed and why. */
+    TsPlatformError err;
+    gboolean both = ts_platform_memory (self->platform, &self->mem, &self->swap, &err);
+
+    sample_memory (self, now, both);
+    sample_swap (self, now, both);
+  }
   devices_changed |= sample_disks (self, now);
   devices_changed |= sample_net (self, now);
 

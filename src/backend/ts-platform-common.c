@@ -263,3 +263,15 @@ ts_battery_status_name (TsBatteryStatus status)
     default: return "unknown";
     }
 }
+
+#ifndef __linux__
+/* Where the OS has no shared source for the two, each reader on its own. */
+bool
+ts_platform_memory (TsPlatform      *self,
+                    TsVirtualMemory *vm,
+                    TsSwapMemory    *swap,
+                    TsPlatformError *err)
+{
+  return ts_platform_virtual_memory (self, vm, err) && ts_platform_swap_memory (self, swap, err);
+}
+#endif

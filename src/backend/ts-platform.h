@@ -354,6 +354,14 @@ typedef struct
 
 bool ts_platform_swap_memory (TsPlatform *self, TsSwapMemory *out, TsPlatformError *err);
 
+/* Both at once, for a sampler that wants both every tick: on Linux one read
+ * of meminfo instead of two.  On failure err names the first that failed;
+ * call the two readers alone to know each one's error. */
+bool ts_platform_memory (TsPlatform      *self,
+                         TsVirtualMemory *vm,
+                         TsSwapMemory    *swap,
+                         TsPlatformError *err);
+
 bool ts_platform_loadavg (TsPlatform *self, double out[3], TsPlatformError *err);
 
 /* Seconds since the epoch. */

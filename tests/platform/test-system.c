@@ -724,6 +724,37 @@ test_basic_virtual_memory (void)
   fixture_close (&f);
 }
 
+/* The one-read form gives what the two readers give, on every tree; where
+ * one of them fails, it fails too. */
+static void
+test_memory_both (void)
+{
+  static const char *const trees[] = { "sys-basic", "sys-nocpufreq", "sys-broken" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (trees); i++)
+    {
+      Fixture f;
+      TsPlatformError err, err1, err2;
+      TsVirtualMemory vm, vm1;
+      TsSwapMemory sw, sw1;
+      gboolean ok1, ok2, ok;
+
+      fixture_open (&f, trees[i]);
+      ok1 = ts_platform_virtual_memory (f.platform, &vm1, &err1);
+      ok2 = ts_platform_swap_memory (f.platform, &sw1, &err2);
+      ok = ts_platform_memory (f.platform, &vm, &sw, &err);
+      g_assert_cmpint (ok, ==, ok1 && ok2);
+      if (ok)
+        {
+          g_assert_cmpmem (&vm, sizeof vm, &vm1, sizeof vm1);
+          g_assert_cmpmem (&sw, sizeof sw, &sw1, sizeof sw1);
+        }
+      else
+        g_assert_cmpint (err.kind, ==, ok1 ? err2.kind : err1.kind);
+      fixture_close (&f);
+    }
+}
+
 static void
 test_basic_swap_memory (void)
 {
@@ -1221,6 +1252,7 @@ main (int argc, char **argv)
   g_test_add_func ("/system/basic/cpu-freq", test_basic_cpu_freq);
   g_test_add_func ("/system/basic/virtual-memory", test_basic_virtual_memory);
   g_test_add_func ("/system/basic/swap-memory", test_basic_swap_memory);
+  g_test_add_func ("/system/memory-both", test_memory_both);
   g_test_add_func ("/system/basic/loadavg-boot-time", test_basic_loadavg_boot);
   g_test_add_func ("/system/basic/disk-io", test_basic_disk_io);
   g_test_add_func ("/system/basic/net-io", test_basic_net_io);

@@ -650,40 +650,37 @@ fallback_available (TsPlatform *self, const TsLinuxMeminfo *m)
   return (int64_t) avail;
 }
 
-bool
-ts_platform_virtual_memory (TsPlatform *self, TsVirtualMemory *out, TsPlatformError *err)
+static bool
+fill_virtual (TsPlatform *self, const TsLinuxMeminfo *m, const char *path, TsVirtualMemory *out,
+              TsPlatformError *err)
 {
-  char path[PATH_MAX];
-  TsLinuxMeminfo m;
   int64_t total, free_b, buffers, cached, used, avail;
 
   memset (out, 0, sizeof *out);
-  if (!read_meminfo (self, &m, path, sizeof path, err))
-    return false;
   /* Also in sysinfo(2), so psutil takes them as always there. */
-  if (!HAS (&m, TOTAL) || !HAS (&m, FREE))
+  if (!HAS (m, TOTAL) || !HAS (m, FREE))
     return ts_linux_parse_error (err, path);
 
-  total = to_i64 (MEM (&m, TOTAL));
-  free_b = to_i64 (MEM (&m, FREE));
-  buffers = to_i64 (MEM (&m, BUFFERS));
+  total = to_i64 (MEM (m, TOTAL));
+  free_b = to_i64 (MEM (m, FREE));
+  buffers = to_i64 (MEM (m, BUFFERS));
   /* free(1) counts reclaimable slab as cache. */
-  cached = HAS (&m, CACHED) ? to_i64 (MEM (&m, CACHED)) + to_i64 (MEM (&m, SRECLAIMABLE)) : 0;
+  cached = HAS (m, CACHED) ? to_i64 (MEM (m, CACHED)) + to_i64 (MEM (m, SRECLAIMABLE)) : 0;
 
   out->total = (uint64_t) total;
   out->free = (uint64_t) free_b;
   out->buffers = (uint64_t) buffers;
   out->cached = (uint64_t) cached;
-  if (HAS (&m, SHMEM))
-    out->shared = MEM (&m, SHMEM);
+  if (HAS (m, SHMEM))
+    out->shared = MEM (m, SHMEM);
   else
-    out->shared = MEM (&m, MEMSHARED);
-  out->active = MEM (&m, ACTIVE);
-  if (HAS (&m, INACTIVE))
-    out->inactive = MEM (&m, INACTIVE);
-  else if (HAS (&m, INACT_DIRTY) && HAS (&m, INACT_CLEAN) && HAS (&m, INACT_LAUNDRY))
-    out->inactive = MEM (&m, INACT_DIRTY) + MEM (&m, INACT_CLEAN) + MEM (&m, INACT_LAUNDRY);
-  out->slab = MEM (&m, SLAB);
+    out->shared = MEM (m, MEMSHARED);
+  out->active = MEM (m, ACTIVE);
+  if (HAS (m, INACTIVE))
+    out->inactive = MEM (m, INACTIVE);
+  else if (HAS (m, INACT_DIRTY) && HAS (m, INACT_CLEAN) && HAS (m, INACT_LAUNDRY))
+    out->inactive = MEM (m, INACT_DIRTY) + MEM (m, INACT_CLEAN) + MEM (m, INACT_LAUNDRY);
+  out->slab = MEM (m, SLAB);
 
   /* Inside a container the host's numbers can make this negative. */
   used = total - free_b - cached - buffers;
@@ -691,7 +688,7 @@ ts_platform_virtual_memory (TsPlatform *self, TsVirtualMemory *out, TsPlatformEr
     used = total - free_b;
   out->used = used < 0 ? 0 : (uint64_t) used;
 
-  avail = HAS (&m, AVAILABLE) ? to_i64 (MEM (&m, AVAILABLE)) : fallback_available (self, &m);
+  avail = HAS (m, AVAILABLE) ? to_i64 (MEM (m, AVAILABLE)) : fallback_available (self, m);
   if (avail < 0)
     avail = 0;
   if (avail > total)
@@ -702,22 +699,20 @@ ts_platform_virtual_memory (TsPlatform *self, TsVirtualMemory *out, TsPlatformEr
   return true;
 }
 
-bool
-ts_platform_swap_memory (TsPlatform *self, TsSwapMemory *out, TsPlatformError *err)
+static bool
+fill_swap (TsPlatform *self, const TsLinuxMeminfo *m, const char *path, TsSwapMemory *out,
+           TsPlatformError *err)
 {
-  char path[PATH_MAX];
+  char vpath[PATH_MAX];
   char *buf = NULL;
   size_t len = 0;
-  TsLinuxMeminfo m;
   uint64_t pswpin, pswpout;
 
   memset (out, 0, sizeof *out);
-  if (!read_meminfo (self, &m, path, sizeof path, err))
-    return false;
-  if (HAS (&m, SWAP_TOTAL) && HAS (&m, SWAP_FREE))
+  if (HAS (m, SWAP_TOTAL) && HAS (m, SWAP_FREE))
     {
-      out->total = MEM (&m, SWAP_TOTAL);
-      out->free = MEM (&m, SWAP_FREE);
+      out->total = MEM (m, SWAP_TOTAL);
+      out->free = MEM (m, SWAP_FREE);
     }
   else
     {
@@ -735,7 +730,7 @@ ts_platform_swap_memory (TsPlatform *self, TsSwapMemory *out, TsPlatformError *e
   /* pswpin/pswpout count pages.  psutil multiplies by 4096; we use the page
    * size, which is the same on x86 and right on 16k/64k-page kernels.  A
    * missing vmstat leaves them 0, as in psutil. */
-  if (ts_linux_read_proc_file (self, "vmstat", path, sizeof path, &buf, &len, NULL))
+  if (ts_linux_read_proc_file (self, "vmstat", vpath, sizeof vpath, &buf, &len, NULL))
     {
       if (ts_linux_parse_vmstat_swap (buf, len, &pswpin, &pswpout))
         {
@@ -751,6 +746,42 @@ ts_platform_swap_memory (TsPlatform *self, TsSwapMemory *out, TsPlatformError *e
 
 #undef MEM
 #undef HAS
+
+bool
+ts_platform_virtual_memory (TsPlatform *self, TsVirtualMemory *out, TsPlatformError *err)
+{
+  char path[PATH_MAX];
+  TsLinuxMeminfo m;
+
+  memset (out, 0, sizeof *out);
+  return read_meminfo (self, &m, path, sizeof path, err) && fill_virtual (self, &m, path, out, err);
+}
+
+bool
+ts_platform_swap_memory (TsPlatform *self, TsSwapMemory *out, TsPlatformError *err)
+{
+  char path[PATH_MAX];
+  TsLinuxMeminfo m;
+
+  memset (out, 0, sizeof *out);
+  return read_meminfo (self, &m, path, sizeof path, err) && fill_swap (self, &m, path, out, err);
+}
+
+bool
+ts_platform_memory (TsPlatform      *self,
+                    TsVirtualMemory *vm,
+                    TsSwapMemory    *swap,
+                    TsPlatformError *err)
+{
+  char path[PATH_MAX];
+  TsLinuxMeminfo m;
+
+  memset (vm, 0, sizeof *vm);
+  memset (swap, 0, sizeof *swap);
+  return read_meminfo (self, &m, path, sizeof path, err)
+         && fill_virtual (self, &m, path, vm, err)
+         && fill_swap (self, &m, path, swap, err);
+}
 
 /* ---------------------------------------------------------- load and boot */
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian packages Taskscope needs, only those that are missing.
-# Sourced by run.sh and test.sh; usage: ts_install_deps build|test
+# Sourced by run.sh and test.sh; usage: ts_install_deps build|test|win32
 
 TS_BUILD_DEPS=(
   meson ninja-build pkg-config gcc gettext
@@ -12,9 +12,15 @@ TS_TEST_DEPS=(
   clang libclang-rt-14-dev
 )
 
+# The Windows cross build and wine to run its tests (the win32 step of test.sh).
+TS_WIN32_DEPS=(
+  gcc-mingw-w64-x86-64 wine wine64
+)
+
 ts_install_deps () {
   local want=("${TS_BUILD_DEPS[@]}") missing=() pkg sudo=""
   [ "${1:-build}" = test ] && want+=("${TS_TEST_DEPS[@]}")
+  [ "${1:-build}" = win32 ] && want=("${TS_WIN32_DEPS[@]}")
   for pkg in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 void
 ts_platform_error_clear (TsPlatformError *err)
@@ -139,6 +142,21 @@ ts_platform_error_format (const TsPlatformError *err, char *buf, size_t len)
       return buf;
     }
 
+#ifdef _WIN32
+  /* os_errno is a GetLastError() code on Windows: FormatMessage's text. */
+  if (err->os_errno != 0)
+    {
+      char msg[160] = "";
+      DWORD n = FormatMessageA (FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, NULL,
+                                (DWORD) err->os_errno, 0, msg, sizeof msg, NULL);
+
+      while (n > 0 && (msg[n - 1] == '\r' || msg[n - 1] == '\n' || msg[n - 1] == ' ' || msg[n - 1] == '.'))
+        msg[--n] = '\0';
+      snprintf (buf, len, "%s(\"%s\"): %s (error %d)", err->call, err->path,
+                n > 0 ? msg : ts_platform_error_kind_name (err->kind), err->os_errno);
+      return buf;
+    }
+#endif
   if (err->os_errno != 0)
     snprintf (buf, len, "%s(\"%s\"): %s (%s)", err->call, err->path,
               strerror (err->os_errno),

@@ -17,6 +17,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#ifdef _WIN32
+/* mingw's <stdlib.h> makes `environ` a macro, which would rename the
+ * TsProcSample member: include it here, once, then drop the macro. */
+#include <stdlib.h>
+#undef environ
+#endif
 
 #ifdef __cplusplus
 extern "C" {

@@ -241,6 +241,12 @@ main (int argc, char **argv)
   if (platform != NULL)
     ts_platform_free (platform);
 
+  if (!ok && err.kind == TS_PLATFORM_ERR_NO_SUCH_PROCESS && strcmp (err.call, "start time") == 0)
+    {
+      fprintf (stderr, "taskscope-helper: PID %lld is no longer the process you chose "
+               "(its start time is not %llu)\n", pid, (unsigned long long) start);
+      return EXIT_GONE;
+    }
   if (!ok)
     {
       char text[512];

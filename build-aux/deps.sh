@@ -6,10 +6,12 @@
 TS_BUILD_DEPS=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev
+  appstream  # desktop: the metainfo's gettext ITS rules
 )
 TS_TEST_DEPS=(
   python3-psutil xvfb xauth dbus-daemon dbus-x11 util-linux
   clang libclang-rt-14-dev
+  desktop-file-utils libxml2-utils polkitd  # desktop: validators, the polkit DTD
 )
 
 # The Windows cross build and wine to run its tests (the win32 step of test.sh).

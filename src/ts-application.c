@@ -303,10 +303,16 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", _("Taskscope"),
-                         "application-icon", "computer",
+                         "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("See what your processes really cost"),
+                         "developer-name", _("The Taskscope developers"),
                          "developers", developers,
+                         "website", "https://github.com/taskscope/taskscope",
+                         "issue-url", "https://github.com/taskscope/taskscope/issues",
+                         "copyright", "© 2026 The Taskscope developers",
+                         /* Translators: your names, one per line, shown in the About window. */
+                         "translator-credits", _("translator-credits"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
 }
@@ -350,11 +356,20 @@ ts_application_finalize (GObject *object)
 }
 
 static void
+ts_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (ts_application_parent_class)->startup (app);
+  /* The icon is also in the resources (icons/), so it shows uninstalled. */
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
 ts_application_class_init (TsApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->finalize = ts_application_finalize;
+  app_class->startup = ts_application_startup;
   app_class->activate = ts_application_activate;
   app_class->command_line = ts_application_command_line;
   app_class->handle_local_options = ts_application_handle_local_options;

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <signal.h>
+#include <string.h>
 
 #include "ts-application.h"
 #include "ts-backend-error.h"
@@ -58,14 +59,203 @@ process_label (TsProcess *p)
 
 typedef gboolean (*ActFunc) (TsPlatform *platform, TsProcess *p, gpointer data, TsPlatformError *err);
 
-/* Runs func on each process; the first failure becomes a toast naming the
- * process and the cause.  Returns the number that succeeded. */
+static char *
+format_failure (const char *failed_fmt, TsProcess *p, const char *cause)
+{
+  g_autofree char *label = process_label (p);
+
+  /* failed_fmt is one of our translated "%s: %s" sentences. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (failed_fmt, label, cause);
+#pragma GCC diagnostic pop
+}
+
+/* ------------------------------------------- escalation through pkexec */
+
+/* The processes the system refused to us, retried one by one through
+ * `pkexec taskscope-helper OP PID START_TICKS ARGS...`.  pkexec only asks
+ * for a password for the installed helper (the polkit policy names its
+ * path), and auth_admin_keep spares the user a prompt per process. */
+typedef struct
+{
+  TsProcessView *view;
+  GPtrArray     *procs;
+  char         **helper_args;   /* OP ARGS..., without PID and START_TICKS */
+  char          *failed_fmt;
+  guint          next;
+  guint          failed;
+  char          *first_error;
+} Escalation;
+
+static void
+escalation_free (Escalation *e)
+{
+  g_object_unref (e->view);
+  g_ptr_array_unref (e->procs);
+  g_strfreev (e->helper_args);
+  g_free (e->failed_fmt);
+  g_free (e->first_error);
+  g_free (e);
+}
+
+/* The program that asks for the password: pkexec, or TS_PKEXEC (the ui
+ * tests put a stand-in there). */
+static const char *
+pkexec_program (void)
+{
+  const char *override = g_getenv ("TS_PKEXEC");
+
+  return override != NULL && *override != '\0' ? override : "pkexec";
+}
+
+gboolean
+ts_process_actions_can_escalate (void)
+{
+  g_autofree char *pkexec = NULL;
+
+  if (g_getenv ("TS_PKEXEC") != NULL)
+    return TRUE;
+  /* Uninstalled (run from the build tree) there is no helper where the
+   * policy expects it: the direct call's error stands. */
+  if (!g_file_test (TS_HELPER_PATH, G_FILE_TEST_IS_EXECUTABLE))
+    return FALSE;
+  pkexec = g_find_program_in_path ("pkexec");
+  return pkexec != NULL;
+}
+
+static void escalation_step (Escalation *e);
+
+static void
+escalation_finish (Escalation *e)
+{
+  if (e->first_error != NULL)
+    {
+      if (e->failed > 1)
+        {
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more)",
+                                                                "%s (and %u more)", e->failed - 1),
+                                                   e->first_error, e->failed - 1);
+          show_toast (e->view, more);
+        }
+      else
+        show_toast (e->view, e->first_error);
+    }
+  ts_process_list_refresh (ts_process_view_get_list (e->view));
+  escalation_free (e);
+}
+
+static void
+escalation_wait_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GSubprocess *proc = G_SUBPROCESS (source);
+  Escalation *e = user_data;
+  TsProcess *p = g_ptr_array_index (e->procs, e->next - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err_text = NULL;
+  const char *cause;
+  int status;
+
+  if (!g_subprocess_communicate_utf8_finish (proc, result, NULL, &err_text, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not ask for a password: %s"), error->message);
+
+      show_toast (e->view, text);
+      escalation_finish (e);
+      return;
+    }
+  status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+  if (status == 0)
+    {
+      escalation_step (e);
+      return;
+    }
+  if (status == 126)
+    {
+      /* The user dismissed the password dialog: that is an answer, not an
+       * error.  The rest of the queue is dropped with it. */
+      g_debug ("password dialog dismissed; nothing changed");
+      g_clear_pointer (&e->first_error, g_free);
+      escalation_finish (e);
+      return;
+    }
+
+  g_strstrip (err_text);
+  cause = err_text;
+  if (g_str_has_prefix (cause, "taskscope-helper: "))
+    cause += strlen ("taskscope-helper: ");
+  if (status == 127 || status < 0 || *cause == '\0')
+    {
+      /* pkexec itself failed: no polkit agent, not authorized, no helper. */
+      g_autofree char *text = g_strdup_printf (_("Could not ask for a password: %s"),
+                                               *cause != '\0' ? cause : _("pkexec failed"));
+
+      show_toast (e->view, text);
+      g_clear_pointer (&e->first_error, g_free);
+      escalation_finish (e);
+      return;
+    }
+  e->failed++;
+  if (e->first_error == NULL)
+    e->first_error = format_failure (e->failed_fmt, p, cause);
+  escalation_step (e);
+}
+
+static void
+escalation_step (Escalation *e)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) argv = NULL;
+  char pid_text[16], start_text[24];
+  TsProcess *p;
+
+  if (e->next >= e->procs->len)
+    {
+      escalation_finish (e);
+      return;
+    }
+  p = g_ptr_array_index (e->procs, e->next++);
+  g_snprintf (pid_text, sizeof pid_text, "%d", (int) ts_process_get_pid (p));
+  g_snprintf (start_text, sizeof start_text, "%" G_GUINT64_FORMAT, ts_process_get_start_ticks (p));
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, pkexec_program ());
+  g_strv_builder_add (builder, TS_HELPER_PATH);
+  g_strv_builder_add (builder, e->helper_args[0]);
+  g_strv_builder_add (builder, pid_text);
+  g_strv_builder_add (builder, start_text);
+  for (guint i = 1; e->helper_args[i] != NULL; i++)
+    g_strv_builder_add (builder, e->helper_args[i]);
+  argv = g_strv_builder_end (builder);
+
+  proc = g_subprocess_newv ((const char *const *) argv,
+                            G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  if (proc == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not ask for a password: %s"), error->message);
+
+      show_toast (e->view, text);
+      escalation_finish (e);
+      return;
+    }
+  g_subprocess_communicate_utf8_async (proc, NULL, NULL, escalation_wait_cb, e);
+}
+
+/* Runs func on each process; the ones the system refuses to us are retried
+ * through pkexec and the helper (helper_args: its operation and values);
+ * the first other failure becomes a toast naming the process and the
+ * cause.  Returns the number that succeeded directly. */
 static guint
-act_on (TsProcessView *view, GPtrArray *procs, ActFunc func, gpointer data, const char *failed_fmt)
+act_on (TsProcessView *view, GPtrArray *procs, ActFunc func, gpointer data, const char *failed_fmt,
+        const char *const *helper_args)
 {
   TsProcessList *list = ts_process_view_get_list (view);
   TsPlatform *platform = ts_process_list_get_platform (list);
   g_autofree char *first_error = NULL;
+  g_autoptr(GPtrArray) denied = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean escalate = helper_args != NULL && platform != NULL && ts_process_actions_can_escalate ();
   guint ok = 0, failed = 0;
 
   for (guint i = 0; i < procs->len; i++)
@@ -78,18 +268,18 @@ act_on (TsProcessView *view, GPtrArray *procs, ActFunc func, gpointer data, cons
           ok++;
           continue;
         }
+      if (escalate && err.kind == TS_PLATFORM_ERR_ACCESS_DENIED)
+        {
+          g_ptr_array_add (denied, g_object_ref (p));
+          continue;
+        }
       failed++;
       if (first_error == NULL)
         {
-          g_autofree char *label = process_label (p);
           g_autofree char *cause = platform != NULL ? ts_backend_error_to_string (&err)
                                                     : g_strdup (_("processes cannot be read on this system"));
 
-          /* failed_fmt is one of our translated "%s: %s" sentences. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          first_error = g_strdup_printf (failed_fmt, label, cause);
-#pragma GCC diagnostic pop
+          first_error = format_failure (failed_fmt, p, cause);
         }
     }
 
@@ -106,6 +296,17 @@ act_on (TsProcessView *view, GPtrArray *procs, ActFunc func, gpointer data, cons
         show_toast (view, first_error);
     }
   ts_process_list_refresh (list);
+
+  if (denied->len > 0)
+    {
+      Escalation *e = g_new0 (Escalation, 1);
+
+      e->view = g_object_ref (view);
+      e->procs = g_steal_pointer (&denied);
+      e->helper_args = g_strdupv ((char **) helper_args);
+      e->failed_fmt = g_strdup (failed_fmt);
+      escalation_step (e);
+    }
   return ok;
 }
 
@@ -119,8 +320,15 @@ do_signal (TsPlatform *platform, TsProcess *p, gpointer data, TsPlatformError *e
 static void
 send_signal (TsProcessView *view, GPtrArray *procs, int signum)
 {
+  const char *helper_args[] = { "signal", NULL, NULL };
+
+  /* The helper takes the name without "SIG", from the same list. */
+  for (guint i = 0; i < G_N_ELEMENTS (signal_choices); i++)
+    if (signal_choices[i].signum == signum)
+      helper_args[1] = signal_choices[i].name + 3;
   /* Translators: the first %s is a process ("firefox" (PID 12)), the second the cause. */
-  act_on (view, procs, do_signal, GINT_TO_POINTER (signum), _("Could not signal %s: %s"));
+  act_on (view, procs, do_signal, GINT_TO_POINTER (signum), _("Could not signal %s: %s"),
+          helper_args[1] != NULL ? helper_args : NULL);
 }
 
 /* ------------------------------------------------------------- end, kill */
@@ -327,9 +535,14 @@ static void
 nice_response_cb (AdwMessageDialog *dialog, const char *response, Ask *ask)
 {
   if (g_strcmp0 (response, "apply") == 0)
-    act_on (ask->view, ask->procs, do_nice,
-            GINT_TO_POINTER (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (ask->control))),
-            _("Could not change the priority of %s: %s"));
+    {
+      int nice = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (ask->control));
+      g_autofree char *nice_text = g_strdup_printf ("%d", nice);
+      const char *helper_args[] = { "nice", nice_text, NULL };
+
+      act_on (ask->view, ask->procs, do_nice, GINT_TO_POINTER (nice),
+              _("Could not change the priority of %s: %s"), helper_args);
+    }
   ask_free (ask);
 }
 
@@ -399,8 +612,13 @@ ionice_response_cb (AdwMessageDialog *dialog, const char *response, Ask *ask)
       int cls = (int) gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->control));
       int level = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (ask->control2));
 
+      char cls_text[4], level_text[4];
+      const char *helper_args[] = { "ionice", cls_text, level_text, NULL };
+
+      g_snprintf (cls_text, sizeof cls_text, "%d", cls);
+      g_snprintf (level_text, sizeof level_text, "%d", level);
       act_on (ask->view, ask->procs, do_ionice, GINT_TO_POINTER ((cls << 8) | level),
-              _("Could not change the I/O priority of %s: %s"));
+              _("Could not change the I/O priority of %s: %s"), helper_args);
     }
   ask_free (ask);
 }
@@ -454,16 +672,21 @@ affinity_response_cb (AdwMessageDialog *dialog, const char *response, Ask *ask)
   if (g_strcmp0 (response, "apply") == 0)
     {
       uint64_t set[TS_CPU_SET_WORDS] = { 0 };
+      g_autoptr(GString) list = g_string_new (NULL);
+      const char *helper_args[] = { "affinity", NULL, NULL };
       gboolean any = FALSE;
 
       for (guint i = 0; i < ask->checks->len && i < TS_CPU_SET_WORDS * 64; i++)
         if (gtk_check_button_get_active (g_ptr_array_index (ask->checks, i)))
           {
             set[i / 64] |= UINT64_C (1) << (i % 64);
+            g_string_append_printf (list, "%s%u", any ? "," : "", i);
             any = TRUE;
           }
+      helper_args[1] = list->str;
       if (any)
-        act_on (ask->view, ask->procs, do_affinity, set, _("Could not change the CPUs of %s: %s"));
+        act_on (ask->view, ask->procs, do_affinity, set, _("Could not change the CPUs of %s: %s"),
+                helper_args);
       else
         show_toast (ask->view, _("A process needs at least one CPU to run on"));
     }

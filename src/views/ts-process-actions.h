@@ -11,5 +11,8 @@ void ts_process_actions_install (GtkWidgetClass *widget_class);
 /* Enables them according to the selection. */
 void ts_process_actions_update  (TsProcessView  *view,
                                  guint           n_selected);
+/* Whether a refused action can be retried through pkexec and the installed
+ * taskscope-helper (or the TS_PKEXEC stand-in the tests set). */
+gboolean ts_process_actions_can_escalate (void);
 
 G_END_DECLS

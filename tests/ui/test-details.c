@@ -257,6 +257,12 @@ test_memory_denied (void)
 
 /* -------------------------------------------------------------- exited */
 
+static gboolean
+is_gone (TsProcessWindow *window, gpointer data)
+{
+  return !ts_process_details_get_alive (ts_process_window_get_details (window));
+}
+
 static void
 test_exited (void)
 {
@@ -267,7 +273,8 @@ test_exited (void)
   g_assert_cmpint (kill (kid.pid, SIGKILL), ==, 0);
   ts_ui_kid_reap (kid.pid);
   ts_process_details_update (ts_process_window_get_details (window));
-  wait_updated (window);
+  /* A read under way when the child died still saw it alive. */
+  g_assert_true (wait_until (window, is_gone, NULL, 10));
   g_assert_false (ts_process_details_get_alive (ts_process_window_get_details (window)));
   g_assert_nonnull (ts_process_window_get_text (window, "exited"));
   /* The last values stay. */

@@ -474,6 +474,7 @@ test_files_live (void)
 typedef struct
 {
   gint stop;
+  gint started;
   volatile guint64 spins;
 } Spinner;
 
@@ -482,6 +483,8 @@ spin_thread (gpointer data)
 {
   Spinner *s = data;
 
+  /* GLib names the thread before it calls this: the name is readable now. */
+  g_atomic_int_set (&s->started, 1);
   while (!g_atomic_int_get (&s->stop))
     s->spins++;
   return NULL;
@@ -500,6 +503,8 @@ test_threads_live (void)
 
   /* GLib gives the thread its name (PR_SET_NAME), at most 15 bytes. */
   thread = g_thread_new ("ts-spin-thread", spin_thread, &spinner);
+  while (!g_atomic_int_get (&spinner.started))
+    g_usleep (1000);
 
   ts_threads_page_set_details (page, details);
   update_and_wait (details);

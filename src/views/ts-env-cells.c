@@ -9,7 +9,8 @@
 #include "ts-env-cells.h"
 #include "ts-environment.h"
 
-#define ITEM_KEY "ts-env-item"
+/* The key ts_list_cell_find_item() looks for, for the context menu. */
+#define ITEM_KEY "ts-list-item"
 
 struct _TsEnvCells
 {
@@ -57,12 +58,6 @@ ts_env_cells_truncate (const char *text,
   out = g_string_new_len (text, end - text);
   g_string_append (out, "…");
   return g_string_free (out, FALSE);
-}
-
-GtkListItem *
-ts_env_cells_list_item_for (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), ITEM_KEY);
 }
 
 static GtkLabel *

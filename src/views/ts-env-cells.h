@@ -9,7 +9,8 @@ G_BEGIN_DECLS
  * Cells are single lines (a 100 kB value is cut for display and ellipsized;
  * the tooltip holds a longer part).  With compare on, ADDED, CHANGED and
  * REMOVED entries get a coloured mark, REMOVED ones are struck through and
- * a CHANGED one shows the parent's value under its own. */
+ * a CHANGED one shows the parent's value under its own.  Each cell carries
+ * its GtkListItem as ts-list-cells.h's do, for ts_list_cell_find_item(). */
 
 typedef struct _TsEnvCells TsEnvCells;
 
@@ -22,8 +23,6 @@ void         ts_env_cells_free          (TsEnvCells    *cells);
 /* Re-marks the rows on screen. */
 void         ts_env_cells_set_compare   (TsEnvCells    *cells,
                                          gboolean       compare);
-/* The list item a cell's widget (or a child of it) shows, or NULL. */
-GtkListItem *ts_env_cells_list_item_for (GtkWidget     *widget);
 /* text cut to at most max bytes on a character boundary, "…" added when
  * cut. */
 char        *ts_env_cells_truncate      (const char    *text,

@@ -10,6 +10,7 @@
 #include "ts-env-cells.h"
 #include "ts-env-page.h"
 #include "ts-environment.h"
+#include "ts-table-page.h"
 
 struct _TsEnvPage
 {
@@ -523,16 +524,6 @@ focus_search_activated (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-popup_menu_at (TsEnvPage *self,
-               double     x,
-               double     y)
-{
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
-                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
-}
-
 /* Menu key: the menu opens at the focused row. */
 static void
 menu_activated (GtkWidget  *widget,
@@ -547,29 +538,9 @@ menu_activated (GtkWidget  *widget,
     return;
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))
       && gtk_widget_compute_bounds (focus, GTK_WIDGET (self->column_view), &bounds))
-    popup_menu_at (self, bounds.origin.x + 24, bounds.origin.y + bounds.size.height);
+    ts_table_context_menu_popup (self->context_menu, bounds.origin.x + 24, bounds.origin.y + bounds.size.height);
   else
-    popup_menu_at (self, 24, 24);
-}
-
-/* Right click: select the row under the pointer, open the menu there. */
-static void
-context_click_cb (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  TsEnvPage       *self)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-  GtkListItem *item = NULL;
-
-  for (GtkWidget *w = picked; w != NULL && item == NULL; w = gtk_widget_get_parent (w))
-    item = ts_env_cells_list_item_for (w);
-  if (item == NULL || gtk_list_item_get_position (item) == GTK_INVALID_LIST_POSITION)
-    return;
-  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
-  popup_menu_at (self, x, y);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    ts_table_context_menu_popup (self->context_menu, 24, 24);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -891,8 +862,6 @@ ts_env_page_class_init (TsEnvPageClass *klass)
 static void
 ts_env_page_init (TsEnvPage *self)
 {
-  GtkGesture *click;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -910,15 +879,7 @@ ts_env_page_init (TsEnvPage *self)
   /* Typing in the list goes to the filter. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
-  self->context_menu = gtk_popover_menu_new_from_model (self->row_menu);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self->column_view));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (context_click_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  self->context_menu = ts_table_context_menu_new (self->column_view, self->row_menu);
 
   update_view (self);
   update_actions (self);

@@ -218,21 +218,33 @@ ts_graph_ensure_style (GdkDisplay *display)
   style_dark_cb (manager, NULL, dark);
 }
 
+GdkRGBA
+ts_graph_lookup_color (GtkWidget     *widget,
+                       const char    *name,
+                       const char    *fallback_name,
+                       const GdkRGBA *fallback)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA color;
+
+  if (name != NULL && gtk_style_context_lookup_color (context, name, &color))
+    return color;
+  if (gtk_style_context_lookup_color (context, fallback_name, &color))
+    return color;
+  if (fallback != NULL)
+    return *fallback;
+  gtk_style_context_get_color (context, &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return color;
+}
+
 static GdkRGBA
 lookup_color (TsGraph       *self,
               const char    *name,
               const GdkRGBA *fallback)
 {
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA color;
-
-  if (name != NULL && gtk_style_context_lookup_color (context, name, &color))
-    return color;
-  if (gtk_style_context_lookup_color (context, "accent_color", &color))
-    return color;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return *fallback;
+  return ts_graph_lookup_color (GTK_WIDGET (self), name, "accent_color", fallback);
 }
 
 static void

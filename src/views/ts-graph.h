@@ -157,5 +157,11 @@ double       ts_graph_nice_ceiling   (double       v);
  * TsMeter call it when realized.  Without the app's resources (a test or
  * tool that does not link them) graphs fall back to the accent colour. */
 void         ts_graph_ensure_style   (GdkDisplay  *display);
+/* The style's named colour name (NULL: skipped), else fallback_name's, else
+ * fallback (NULL: the widget's foreground colour).  For css_changed. */
+GdkRGBA      ts_graph_lookup_color   (GtkWidget     *widget,
+                                      const char    *name,
+                                      const char    *fallback_name,
+                                      const GdkRGBA *fallback);
 
 G_END_DECLS

@@ -78,16 +78,7 @@ lookup (GtkWidget  *widget,
         const char *name,
         const char *fallback_name)
 {
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA color;
-
-  if (gtk_style_context_lookup_color (context, name, &color)
-      || gtk_style_context_lookup_color (context, fallback_name, &color))
-    return color;
-  gtk_style_context_get_color (context, &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return color;
+  return ts_graph_lookup_color (widget, name, fallback_name, NULL);
 }
 
 static void

@@ -355,16 +355,22 @@ update_overview (TsProcessWindow *self, const TsProcSample *s)
     }
   if (s->valid & TS_PF_NUM_CTX_SWITCHES)
     {
-      g_snprintf (buf, sizeof buf, _("%" G_GUINT64_FORMAT " voluntary, %" G_GUINT64_FORMAT " involuntary"),
-                  s->ctx_voluntary, s->ctx_involuntary);
+      /* The numbers are formatted apart: a G_GUINT64_FORMAT inside _()
+       * cuts the message short for xgettext. */
+      g_autofree char *vol = g_strdup_printf ("%" G_GUINT64_FORMAT, s->ctx_voluntary);
+      g_autofree char *invol = g_strdup_printf ("%" G_GUINT64_FORMAT, s->ctx_involuntary);
+
+      g_snprintf (buf, sizeof buf, _("%s voluntary, %s involuntary"), vol, invol);
       set_text (self, "ctx-switches", buf);
     }
   if (s->valid & TS_PF_IO_COUNTERS)
     {
       g_autofree char *rb = ts_format_value ((double) s->read_bytes, TS_GRAPH_UNIT_BYTES);
       g_autofree char *wb = ts_format_value ((double) s->write_bytes, TS_GRAPH_UNIT_BYTES);
-      g_autofree char *r = g_strdup_printf (_("%s in %" G_GUINT64_FORMAT " reads"), rb, s->read_count);
-      g_autofree char *w = g_strdup_printf (_("%s in %" G_GUINT64_FORMAT " writes"), wb, s->write_count);
+      g_autofree char *rn = g_strdup_printf ("%" G_GUINT64_FORMAT, s->read_count);
+      g_autofree char *wn = g_strdup_printf ("%" G_GUINT64_FORMAT, s->write_count);
+      g_autofree char *r = g_strdup_printf (_("%s in %s reads"), rb, rn);
+      g_autofree char *w = g_strdup_printf (_("%s in %s writes"), wb, wn);
       set_text (self, "io-read", r);
       set_text (self, "io-write", w);
     }

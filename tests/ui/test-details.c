@@ -29,22 +29,8 @@
 static AdwApplication *app;
 static TsProcessList  *list;
 static int             shown_pid;   /* the last app.show-process parameter */
-static char           *setup_failure;
 
 /* ------------------------------------------------------------- waiting */
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
 
 /* Waits for the next "updated" of the window's details. */
 static void
@@ -52,8 +38,8 @@ wait_updated (TsProcessWindow *window)
 {
   TsProcessDetails *d = ts_process_window_get_details (window);
   gboolean done = FALSE, timed_out = FALSE;
-  gulong id = g_signal_connect_swapped (d, "updated", G_CALLBACK (flag_cb), &done);
-  guint t = g_timeout_add (15000, timeout_cb, &timed_out);
+  gulong id = g_signal_connect_swapped (d, "updated", G_CALLBACK (set_flag), &done);
+  guint t = g_timeout_add (15000, set_flag_source, &timed_out);
 
   while (!done && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -283,7 +269,7 @@ test_exited (void)
   /* Let the banner finish sliding in. */
   {
     gboolean done = FALSE;
-    g_timeout_add (500, timeout_cb, &done);
+    g_timeout_add (500, set_flag_source, &done);
     while (!done)
       g_main_context_iteration (NULL, TRUE);
   }
@@ -340,20 +326,13 @@ show_process_activated (GSimpleAction *action, GVariant *param, gpointer user_da
   shown_pid = g_variant_get_int32 (param);
 }
 
-static void
-test_cannot_start (void)
-{
-  g_error ("%s", setup_failure);
-}
-
 int
 main (int argc, char **argv)
 {
   static const GActionEntry actions[] = {
     { .name = "show-process", .activate = show_process_activated, .parameter_type = "i" },
   };
-  g_autoptr(GError) error = NULL;
-  const char *display;
+  char *why;
 
   if (argc == 5 && strcmp (argv[1], TS_UI_KID_FLAG) == 0)
     return ts_ui_kid_main (argv[2], argv[3], atoi (argv[4]));
@@ -361,22 +340,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   ts_ui_kids_init ();
 
-  display = g_getenv ("DISPLAY");
-  if (display == NULL || *display == '\0' || !gtk_init_check ())
-    setup_failure = g_strdup ("no display: run the ui suite under xvfb-run (build-aux/test.sh does)");
-  else
-    {
-      app = adw_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-      g_application_set_resource_base_path (G_APPLICATION (app), "/io/github/taskscope/Taskscope");
-      if (!g_application_register (G_APPLICATION (app), NULL, &error))
-        setup_failure = g_strdup_printf ("cannot register the application: %s", error->message);
-      g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), NULL);
-    }
-  if (setup_failure != NULL)
-    {
-      g_test_add_func ("/details/setup", test_cannot_start);
-      return g_test_run ();
-    }
+  why = ts_ui_init (TEST_APP_ID, &app);
+  if (why != NULL)
+    return ts_ui_fail_setup ("/details/setup", why);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), NULL);
 
   list = ts_process_list_new (NULL, NULL);
   ts_process_list_set_interval (list, 500);

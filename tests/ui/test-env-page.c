@@ -22,10 +22,7 @@
 #include "ts-env-page.h"
 #include "ts-environment.h"
 #include "ts-process-details.h"
-
-#ifndef TS_ARTEFACTS_DIR
-#define TS_ARTEFACTS_DIR "test-artefacts"
-#endif
+#include "ts-ui-util.h"
 
 #define TEST_APP_ID "io.github.taskscope.Taskscope.EnvPageTest"
 #define WAIT_MS     10000
@@ -41,19 +38,6 @@
 static AdwApplication *app;
 
 /* ------------------------------------------------------------- waiting */
-
-static gboolean
-set_flag_source (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
 
 /* Runs the main loop until details emits signal (connected before the
  * action that causes it: the caller passes the action as a callback). */
@@ -76,88 +60,6 @@ wait_signal (gpointer     instance,
     g_source_remove (timeout);
   if (!done)
     g_error ("no “%s” within %d ms", signal, WAIT_MS);
-}
-
-static gboolean
-count_frame_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_frames (GtkWidget *widget, guint n)
-{
-  gboolean timed_out = FALSE;
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  guint timeout = g_timeout_add (5000, set_flag_source, &timed_out);
-
-  while (frames < n && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  if (!timed_out)
-    g_source_remove (timeout);
-  if (frames < n)
-    g_error ("the frame clock ran %u frames of %u in 5 s: is the window mapped?", frames, n);
-}
-
-/* ---------------------------------------------------------- screenshots */
-
-/* As in test-window.c: the widget rendered by its own renderer. */
-static void
-save_screenshot (GtkWidget *widget, const char *suffix)
-{
-  const char *dir = g_getenv ("TS_ARTEFACTS_DIR");
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    dir = TS_ARTEFACTS_DIR;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  wait_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  base = g_strdelimit (g_strdup_printf ("%s%s%s.png", g_test_get_path () + 1,
-                                        suffix != NULL ? "-" : "", suffix != NULL ? suffix : ""),
-                       "/", '-');
-  path = g_build_filename (dir, base, NULL);
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("could not write the screenshot %s", path);
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
-
-/* Light, then dark; what: a suffix or NULL. */
-static void
-save_screenshots (GtkWidget *widget, const char *what)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autofree char *light = what != NULL ? g_strdup_printf ("%s-light", what) : g_strdup ("light");
-  g_autofree char *dark = what != NULL ? g_strdup_printf ("%s-dark", what) : g_strdup ("dark");
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_screenshot (widget, light);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_screenshot (widget, dark);
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* ------------------------------------------------------------ children */
@@ -818,43 +720,19 @@ test_denied (Fixture *fx, gconstpointer data)
 
 /* ---------------------------------------------------------------- main */
 
-static char *setup_failure;
-
-static void
-test_cannot_start (void)
-{
-  g_test_fail_printf ("%s", setup_failure);
-}
-
-static int
-fail_all (char *why)
-{
-  setup_failure = why;
-  g_test_add_func ("/env-page/setup", test_cannot_start);
-  return g_test_run ();
-}
-
 #define ADD(path, func) \
   g_test_add ("/env-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  const char *display;
+  char *why;
 
   g_test_init (&argc, &argv, NULL);
 
-  display = g_getenv ("DISPLAY");
-  if (display == NULL || *display == '\0')
-    return fail_all (g_strdup ("DISPLAY is not set: the ui suite needs an X server; run it under "
-                               "`dbus-run-session -- xvfb-run -a meson test --suite ui`"));
-  if (!gtk_init_check ())
-    return fail_all (g_strdup_printf ("cannot open the display “%s”", display));
-
-  app = adw_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    return fail_all (g_strdup_printf ("cannot register the application: %s", error->message));
+  why = ts_ui_init (TEST_APP_ID, &app);
+  if (why != NULL)
+    return ts_ui_fail_setup ("/env-page/setup", why);
 
   ADD ("known", test_known);
   ADD ("compare", test_compare);

@@ -25,27 +25,11 @@
 #include "ts-thread-item.h"
 #include "ts-threads-page.h"
 #include "ts-ui-kids.h"
-
-#ifndef TS_ARTEFACTS_DIR
-#define TS_ARTEFACTS_DIR "test-artefacts"
-#endif
+#include "ts-ui-util.h"
 
 #define UPDATE_TIMEOUT_MS 10000
 
 /* ------------------------------------------------------------- waiting */
-
-static gboolean
-set_flag_source (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
 
 /* Starts a read and runs the main loop until its "updated" (the pages
  * connected first, so they have handled it by then). */
@@ -63,83 +47,6 @@ update_and_wait (TsProcessDetails *details)
   if (timed_out)
     g_error ("no \"updated\" within %d ms", UPDATE_TIMEOUT_MS);
   g_source_remove (timeout);
-}
-
-static gboolean
-count_frame_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_frames (GtkWidget *widget, guint n)
-{
-  gboolean timed_out = FALSE;
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  guint timeout = g_timeout_add (5000, set_flag_source, &timed_out);
-
-  while (frames < n && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  if (!timed_out)
-    g_source_remove (timeout);
-  if (frames < n)
-    g_error ("the frame clock ran %u frames of %u in 5 s: is the window mapped?", frames, n);
-}
-
-/* ---------------------------------------------------------- screenshots */
-
-static void
-save_one (GtkWidget *widget, const char *suffix)
-{
-  const char *dir = g_getenv ("TS_ARTEFACTS_DIR");
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    dir = TS_ARTEFACTS_DIR;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  wait_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  base = g_strdelimit (g_strdup_printf ("%s-%s.png", g_test_get_path () + 1, suffix), "/", '-');
-  path = g_build_filename (dir, base, NULL);
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("could not write the screenshot %s", path);
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
-
-/* Light, then dark, then back to the system's scheme. */
-static void
-save_screenshots (GtkWidget *widget)
-{
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  save_one (widget, "light");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  save_one (widget, "dark");
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* ----------------------------------------------------------- the window */
@@ -364,7 +271,7 @@ test_files_fixture (void)
   copied = read_clipboard (GTK_WIDGET (page));
   g_assert_cmpstr (copied, ==, "/home/alice/src/site/db.sqlite");
 
-  save_screenshots (GTK_WIDGET (window));
+  save_screenshots (GTK_WIDGET (window), NULL);
 
   /* The filter: a kind, a descriptor, nothing. */
   ts_files_page_set_filter (page, "socket");
@@ -384,7 +291,7 @@ test_files_fixture (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (ts_files_page_get_state (page), ==, "no-matches");
   g_assert_cmpstr (adw_status_page_get_title (ts_files_page_get_status_page (page)), ==, "No Matches");
-  save_one (GTK_WIDGET (window), "no-matches");
+  save_screenshot (GTK_WIDGET (window), "no-matches");
   ts_files_page_set_filter (page, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
   g_assert_cmpstr (ts_files_page_get_state (page), ==, "list");
@@ -450,7 +357,7 @@ test_threads_fixture (void)
   copied = read_clipboard (GTK_WIDGET (page));
   g_assert_cmpstr (copied, ==, "1043 asyncio_0");
 
-  save_screenshots (GTK_WIDGET (window));
+  save_screenshots (GTK_WIDGET (window), NULL);
 
   ts_threads_page_set_filter (page, "POOL");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -557,7 +464,7 @@ test_files_live (void)
   g_assert_cmpuint (g_list_model_get_n_items (ts_files_page_get_model (page)), ==, 1);
   ts_files_page_set_filter (page, NULL);
   gtk_window_set_default_size (window, 560, 400);
-  save_screenshots (GTK_WIDGET (window));
+  save_screenshots (GTK_WIDGET (window), NULL);
 
   close (tmp);
   unlink (tmp_path);
@@ -567,6 +474,7 @@ test_files_live (void)
 typedef struct
 {
   gint stop;
+  gint started;
   volatile guint64 spins;
 } Spinner;
 
@@ -575,6 +483,8 @@ spin_thread (gpointer data)
 {
   Spinner *s = data;
 
+  /* GLib names the thread before it calls this: the name is readable now. */
+  g_atomic_int_set (&s->started, 1);
   while (!g_atomic_int_get (&s->stop))
     s->spins++;
   return NULL;
@@ -593,6 +503,8 @@ test_threads_live (void)
 
   /* GLib gives the thread its name (PR_SET_NAME), at most 15 bytes. */
   thread = g_thread_new ("ts-spin-thread", spin_thread, &spinner);
+  while (!g_atomic_int_get (&spinner.started))
+    g_usleep (1000);
 
   ts_threads_page_set_details (page, details);
   update_and_wait (details);
@@ -616,7 +528,7 @@ test_threads_live (void)
   g_assert_cmpfloat (ts_thread_item_get_cpu_percent (t), >, 0);
   g_assert_cmpfloat (ts_thread_item_get_cpu_percent (t), <=, 101);
   g_assert_cmpfloat (ts_thread_item_get_user_time (t) + ts_thread_item_get_system_time (t), >, 0);
-  save_screenshots (GTK_WIDGET (window));
+  save_screenshots (GTK_WIDGET (window), NULL);
 
   /* When it ends, its row goes. */
   g_atomic_int_set (&spinner.stop, 1);
@@ -677,7 +589,7 @@ test_files_denied (void)
   /* Threads are world-readable: that page still has its list. */
   g_assert_cmpstr (ts_threads_page_get_state (threads), ==, "list");
   g_assert_cmpuint (ts_threads_page_get_n_threads (threads), >=, 1);
-  save_screenshots (GTK_WIDGET (window));
+  save_screenshots (GTK_WIDGET (window), NULL);
 
   gtk_window_destroy (threads_window);
   gtk_window_destroy (window);
@@ -723,7 +635,7 @@ test_files_empty_and_exited (void)
   g_assert_cmpstr (ts_files_page_get_state (page), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (ts_files_page_get_status_page (page)), ==, "No Open Files");
   g_assert_cmpstr (ts_files_page_get_count_text (page), ==, "0 open files");
-  save_one (GTK_WIDGET (window), "empty");
+  save_screenshot (GTK_WIDGET (window), "empty");
   gtk_window_destroy (window);
 
   /* The same on a process with files that exits: they stay listed. */
@@ -752,18 +664,10 @@ test_files_empty_and_exited (void)
 
 /* ---------------------------------------------------------------- main */
 
-static char *setup_failure;
-
-static void
-test_cannot_start (void)
-{
-  g_test_fail_printf ("%s", setup_failure);
-}
-
 int
 main (int argc, char **argv)
 {
-  const char *display;
+  char *why;
 
   if (argc == 5 && strcmp (argv[1], TS_UI_KID_FLAG) == 0)
     return ts_ui_kid_main (argv[2], argv[3], atoi (argv[4]));
@@ -771,19 +675,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   ts_ui_kids_init ();
 
-  /* Never skip into green: without a display the suite fails, saying why. */
-  display = g_getenv ("DISPLAY");
-  if (display == NULL || *display == '\0')
-    setup_failure = g_strdup ("DISPLAY is not set: the ui suite needs an X server; run it under "
-                              "`dbus-run-session -- xvfb-run -a meson test --suite ui`");
-  else if (!gtk_init_check ())
-    setup_failure = g_strdup_printf ("cannot open the display “%s”", display);
-  if (setup_failure != NULL)
-    {
-      g_test_add_func ("/files-threads/setup", test_cannot_start);
-      return g_test_run ();
-    }
-  adw_init ();
+  why = ts_ui_init (NULL, NULL);
+  if (why != NULL)
+    return ts_ui_fail_setup ("/files-threads/setup", why);
 
   g_test_add_func ("/files-threads/files/fixture", test_files_fixture);
   g_test_add_func ("/files-threads/files/live", test_files_live);

@@ -17,47 +17,12 @@
 
 #include "ts-graph.h"
 #include "ts-meter.h"
-
-#ifndef TS_ARTEFACTS_DIR
-#define TS_ARTEFACTS_DIR "test-artefacts"
-#endif
+#include "ts-ui-util.h"
 
 #define SEC   G_USEC_PER_SEC
 #define T0    ((gint64) 1000 * SEC)   /* the fake clock's start */
 
 /* ------------------------------------------------------------- helpers */
-
-static gboolean
-count_frame_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-set_flag_source (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for n frames of widget's frame clock. */
-static void
-wait_frames (GtkWidget *widget, guint n)
-{
-  gboolean timed_out = FALSE;
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  guint timeout = g_timeout_add (5000, set_flag_source, &timed_out);
-
-  while (frames < n && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  if (!timed_out)
-    g_source_remove (timeout);
-  if (frames < n)
-    g_error ("the frame clock ran %u frames of %u in 5 s: is the window mapped?", frames, n);
-}
 
 /* Lets pending idles run, and a bit more time pass (no frame clock needed). */
 static void
@@ -68,47 +33,6 @@ run_for (guint ms)
   g_timeout_add (ms, set_flag_source, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-save_screenshot (GtkWidget *widget, const char *suffix)
-{
-  const char *dir = g_getenv ("TS_ARTEFACTS_DIR");
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    dir = TS_ARTEFACTS_DIR;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  wait_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_assert_nonnull (renderer);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  base = g_strdelimit (g_strdup_printf ("%s-%s.png", g_test_get_path () + 1, suffix), "/", '-');
-  path = g_build_filename (dir, base, NULL);
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("could not write the screenshot %s", path);
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
 }
 
 static GtkWidget *
@@ -624,14 +548,6 @@ test_showcase (void)
 
 /* ------------------------------------------------------------------ main */
 
-static char *setup_failure;
-
-static void
-test_cannot_start (void)
-{
-  g_test_fail_printf ("%s", setup_failure);
-}
-
 /* GTK's test accessibility context prints each change on stdout, which is
  * the TAP stream: those lines go to stderr instead. */
 static void
@@ -646,7 +562,7 @@ print_cb (const char *text)
 int
 main (int argc, char **argv)
 {
-  const char *display;
+  char *why;
 
   /* The accessible properties are only kept with an AT context; "test" has
    * one without a bus. */
@@ -654,17 +570,9 @@ main (int argc, char **argv)
   g_set_print_handler (print_cb);
   g_test_init (&argc, &argv, NULL);
 
-  /* Never skip into green: without a display the suite fails, saying why. */
-  display = g_getenv ("DISPLAY");
-  if (display == NULL || *display == '\0' || !gtk_init_check ())
-    {
-      setup_failure = g_strdup_printf ("cannot open the display “%s”: the ui suite needs an X server; "
-                                       "run it under `dbus-run-session -- xvfb-run -a meson test`",
-                                       display != NULL ? display : "(unset)");
-      g_test_add_func ("/graph/setup", test_cannot_start);
-      return g_test_run ();
-    }
-  adw_init ();
+  why = ts_ui_init (NULL, NULL);
+  if (why != NULL)
+    return ts_ui_fail_setup ("/graph/setup", why);
 
   g_test_add_func ("/graph/nice-ceiling", test_nice_ceiling);
   g_test_add_func ("/graph/scale", test_scale);

@@ -27,7 +27,6 @@
 #define SEC(n)      ((gint64) ((n) * (double) G_USEC_PER_SEC))
 
 static AdwApplication *app;
-static char           *setup_failure;
 
 /* ------------------------------------------------------------ the tree */
 
@@ -478,13 +477,6 @@ test_screenshots (void)
   fx_clear (&fx);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 test_live (void)
 {
@@ -501,7 +493,7 @@ test_live (void)
 
   ts_monitor_sample (monitor);
   window = open_page (monitor, 1100, 760, &page);
-  g_timeout_add (200, timeout_cb, &done);
+  g_timeout_add (200, set_flag_source, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   ts_monitor_sample (monitor);
@@ -551,34 +543,15 @@ test_live (void)
   close_window (window);
 }
 
-static void
-test_cannot_start (void)
-{
-  g_test_fail_printf ("%s", setup_failure);
-}
-
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  const char *display;
+  char *why;
 
   g_test_init (&argc, &argv, NULL);
-  display = g_getenv ("DISPLAY");
-  if (display == NULL || *display == '\0' || !gtk_init_check ())
-    setup_failure = g_strdup ("no display: run the ui suite under xvfb-run (build-aux/test.sh does)");
-  else
-    {
-      app = adw_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-      g_application_set_resource_base_path (G_APPLICATION (app), "/io/github/taskscope/Taskscope");
-      if (!g_application_register (G_APPLICATION (app), NULL, &error))
-        setup_failure = g_strdup_printf ("cannot register the application: %s", error->message);
-    }
-  if (setup_failure != NULL)
-    {
-      g_test_add_func ("/resources/setup", test_cannot_start);
-      return g_test_run ();
-    }
+  why = ts_ui_init (TEST_APP_ID, &app);
+  if (why != NULL)
+    return ts_ui_fail_setup ("/resources/setup", why);
 
   g_test_add_func ("/resources/fixture", test_fixture);
   g_test_add_func ("/resources/errors", test_errors);

@@ -25,7 +25,6 @@
 #define NBSP "\302\240"
 
 static AdwApplication *app;
-static char           *setup_failure;
 
 /* ------------------------------------------------------------- helpers */
 
@@ -479,35 +478,16 @@ test_no_monitor (void)
   g_object_unref (page);
 }
 
-static void
-test_cannot_start (void)
-{
-  g_test_fail_printf ("%s", setup_failure);
-}
-
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  const char *display;
+  char *why;
 
   g_test_init (&argc, &argv, NULL);
 
-  display = g_getenv ("DISPLAY");
-  if (display == NULL || *display == '\0' || !gtk_init_check ())
-    setup_failure = g_strdup ("no display: run the ui suite under xvfb-run (build-aux/test.sh does)");
-  else
-    {
-      app = adw_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
-      g_application_set_resource_base_path (G_APPLICATION (app), "/io/github/taskscope/Taskscope");
-      if (!g_application_register (G_APPLICATION (app), NULL, &error))
-        setup_failure = g_strdup_printf ("cannot register the application: %s", error->message);
-    }
-  if (setup_failure != NULL)
-    {
-      g_test_add_func ("/sensors-page/setup", test_cannot_start);
-      return g_test_run ();
-    }
+  why = ts_ui_init (TEST_APP_ID, &app);
+  if (why != NULL)
+    return ts_ui_fail_setup ("/sensors-page/setup", why);
 
   g_test_add_func ("/sensors-page/laptop", test_laptop);
   g_test_add_func ("/sensors-page/desktop", test_desktop);

@@ -42,19 +42,6 @@ static TsProcessList  *list;
 
 /* ------------------------------------------------------------- waiting */
 
-static gboolean
-set_flag_source (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
 /* Runs the main loop until the list's next tick is applied (the view has
  * handled it by then: it connected first).  FALSE if none came in time. */
 static gboolean
@@ -683,22 +670,6 @@ test_pid_reuse_guard (Fixture *fx, gconstpointer data)
 
 /* ---------------------------------------------------------------- main */
 
-static char *setup_failure;
-
-static void
-test_cannot_start (void)
-{
-  g_test_fail_printf ("%s", setup_failure);
-}
-
-static int
-fail_all (char *why)
-{
-  setup_failure = why;
-  g_test_add_func ("/ui/setup", test_cannot_start);
-  return g_test_run ();
-}
-
 #define ADD(path, func) \
   g_test_add ("/ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -719,23 +690,23 @@ main (int argc, char **argv)
   /* Never skip into green: without a display the suite fails, saying why. */
   display = g_getenv ("DISPLAY");
   if (display == NULL || *display == '\0')
-    return fail_all (g_strdup ("DISPLAY is not set: the ui suite needs an X server; run it under "
+    return ts_ui_fail_setup ("/ui/setup", g_strdup ("DISPLAY is not set: the ui suite needs an X server; run it under "
                                "`dbus-run-session -- xvfb-run -a meson test --suite ui` "
                                "(build-aux/test.sh does)"));
   if (!gtk_init_check ())
-    return fail_all (g_strdup_printf ("cannot open the display “%s” (GDK_BACKEND=%s)", display,
+    return ts_ui_fail_setup ("/ui/setup", g_strdup_printf ("cannot open the display “%s” (GDK_BACKEND=%s)", display,
                                       g_getenv ("GDK_BACKEND") ? g_getenv ("GDK_BACKEND") : "unset"));
 
   source = g_settings_schema_source_get_default ();
   schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
   if (schema == NULL)
-    return fail_all (g_strdup_printf ("the GSettings schema %s is not found (GSETTINGS_SCHEMA_DIR=%s)",
+    return ts_ui_fail_setup ("/ui/setup", g_strdup_printf ("the GSettings schema %s is not found (GSETTINGS_SCHEMA_DIR=%s)",
                                       APPLICATION_ID, g_getenv ("GSETTINGS_SCHEMA_DIR") ?: "unset"));
 
   /* A window needs a registered application (startup also runs adw_init). */
   app = adw_application_new (TEST_APP_ID, G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    return fail_all (g_strdup_printf ("cannot register the application: %s", error->message));
+    return ts_ui_fail_setup ("/ui/setup", g_strdup_printf ("cannot register the application: %s", error->message));
 
   list = ts_process_list_new (NULL, NULL);
   ts_process_list_set_interval (list, 500);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by the ui tests: frames, main-loop draining, screenshots. */
+/* Shared by the ui tests: setup, frames, main-loop draining, screenshots. */
 #define G_LOG_DOMAIN "ts-ui-util"
 
 #include "config.h"
@@ -10,11 +10,17 @@
 #define TS_ARTEFACTS_DIR "test-artefacts"
 #endif
 
-static gboolean
+gboolean
 set_flag_source (gpointer data)
 {
   *(gboolean *) data = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
 }
 
 void
@@ -100,3 +106,56 @@ save_screenshot (GtkWidget *widget, const char *suffix)
   g_test_message ("screenshot: %s (%dx%d)", path, width, height);
 }
 
+
+void
+save_screenshots (GtkWidget *widget, const char *what)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = what != NULL ? g_strdup_printf ("%s-light", what) : g_strdup ("light");
+  g_autofree char *dark = what != NULL ? g_strdup_printf ("%s-dark", what) : g_strdup ("dark");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  save_screenshot (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* ---------------------------------------------------------------- setup */
+
+char *
+ts_ui_init (const char *app_id, AdwApplication **app)
+{
+  const char *display = g_getenv ("DISPLAY");
+  g_autoptr(GError) error = NULL;
+
+  if (display == NULL || *display == '\0')
+    return g_strdup ("DISPLAY is not set: the ui suite needs an X server; run it under "
+                     "`dbus-run-session -- xvfb-run -a meson test --suite ui` (build-aux/test.sh does)");
+  if (!gtk_init_check ())
+    return g_strdup_printf ("cannot open the display “%s”", display);
+  if (app_id == NULL)
+    {
+      adw_init ();
+      return NULL;
+    }
+  /* A window needs a registered application (startup also runs adw_init). */
+  *app = adw_application_new (app_id, G_APPLICATION_NON_UNIQUE);
+  g_application_set_resource_base_path (G_APPLICATION (*app), "/io/github/taskscope/Taskscope");
+  if (!g_application_register (G_APPLICATION (*app), NULL, &error))
+    return g_strdup_printf ("cannot register the application: %s", error->message);
+  return NULL;
+}
+
+static void
+fail_setup (gconstpointer why)
+{
+  g_test_fail_printf ("%s", (const char *) why);
+}
+
+int
+ts_ui_fail_setup (const char *path, char *why)
+{
+  g_test_add_data_func_full (path, why, fail_setup, g_free);
+  return g_test_run ();
+}

@@ -49,7 +49,7 @@
 #define MISSING_SMAPS_KIND TS_PLATFORM_ERR_NOT_SUPPORTED
 
 static const TsPid basic_pids[] = {
-  2, 12, 777, 1042, 4321, 5000, 5001, 6001, 6002, 6003, 6004, 6005, 6006,
+  2, 12, 777, 1042, 4321, 5000, 5001, 6001, 6002, 6003, 6004, 6005, 6006, 6007,
   31337, 31338,
 };
 
@@ -805,6 +805,13 @@ test_gone (Fixture *f, gconstpointer data)
   /* Not a PID, though its name starts with digits and it has a stat. */
   g_assert_false (ts_platform_read_process (f->p, 4, TS_PF_ALL, &f->s, &err));
   g_assert_cmpint (err.kind, ==, TS_PLATFORM_ERR_NO_SUCH_PROCESS);
+
+  /* Exiting (PF_EXITING): stat reads, but its cwd and exe are gone, which
+   * is "no such process", not an OS error, and not an empty exe. */
+  g_assert_true (ts_platform_read_process (f->p, 6007, TS_PF_CWD | TS_PF_EXE, &f->s, &err));
+  g_assert_false (f->s.valid & (TS_PF_CWD | TS_PF_EXE));
+  g_assert_cmpint (ts_proc_sample_field_error (&f->s, TS_PF_CWD)->kind, ==, TS_PLATFORM_ERR_NO_SUCH_PROCESS);
+  g_assert_cmpint (ts_proc_sample_field_error (&f->s, TS_PF_EXE)->kind, ==, TS_PLATFORM_ERR_NO_SUCH_PROCESS);
 }
 
 static void

@@ -36,6 +36,7 @@ static const char *const kept_names[TS_KEPT_N] = {
 
 /* The fields each source feeds: an error in the source lands in each of them. */
 #define PF_KTHREAD 0x00200000u
+#define PF_EXITING 0x00000004u
 
 #define FIELDS_STATUS (TS_PF_UIDS | TS_PF_GIDS | TS_PF_NUM_CTX_SWITCHES | TS_PF_CPU_AFFINITY | TS_PF_RSS_ANON)
 
@@ -120,6 +121,26 @@ pid_dir_exists (ReadCtx *rc)
   return access (path, F_OK) == 0;
 }
 
+/* The process is on its way out: past exit_fs()/exit_mm() its cwd and exe
+ * links answer ENOENT while its directory and stat are still there, before
+ * it turns zombie.  stat's flags say so (PF_EXITING), or stat is gone. */
+static bool
+process_exiting (ReadCtx *rc)
+{
+  TsLinuxStat st;
+  char *buf = NULL;
+  size_t len = 0;
+  TsPlatformError err;
+  bool exiting;
+
+  if (!read_plain (rc, "stat", &buf, &len, &err))
+    return true;
+  exiting = !ts_linux_parse_stat (buf, len, &st) || (st.flags & PF_EXITING) != 0
+            || st.state == 'Z' || st.state == 'X' || st.state == 'x';
+  free (buf);
+  return exiting;
+}
+
 /* Records err against every wanted field in `fields`; a zombie's failures
  * are told as such. */
 static void
@@ -140,7 +161,8 @@ fail_fields (ReadCtx *rc, uint32_t fields, const TsPlatformError *err)
           || kind == TS_PLATFORM_ERR_PARSE)
         kind = TS_PLATFORM_ERR_ZOMBIE;
     }
-  else if (kind == TS_PLATFORM_ERR_NO_SUCH_PROCESS && err->os_errno == ENOENT && pid_dir_exists (rc))
+  else if (kind == TS_PLATFORM_ERR_NO_SUCH_PROCESS && err->os_errno == ENOENT && pid_dir_exists (rc)
+           && !process_exiting (rc))
     {
       /* One file missing (ENOENT) while the process is there: a kernel
        * built without it (io needs TASK_IO_ACCOUNTING, smaps
@@ -444,7 +466,8 @@ read_exe (ReadCtx *rc)
     }
   /* Kernel threads have no executable: the link fails while the process
    * is still there.  psutil answers "" for them; so do we. */
-  if ((s->kernel_thread || err.os_errno == ENOENT) && !rc->zombie && pid_dir_exists (rc))
+  if ((s->kernel_thread || err.os_errno == ENOENT) && !rc->zombie && pid_dir_exists (rc)
+      && (s->kernel_thread || !process_exiting (rc)))
     {
       s->exe = calloc (1, 1);
       if (s->exe != NULL)

@@ -38,6 +38,7 @@
 #define TICK_TIMEOUT_MS 10000   /* one refresh must come within this */
 
 static AdwApplication *app;
+static int             shown_pid;  /* the last app.show-process parameter */
 static TsProcessList  *list;
 
 /* ------------------------------------------------------------- waiting */
@@ -673,6 +674,81 @@ test_pid_reuse_guard (Fixture *fx, gconstpointer data)
 #define ADD(path, func) \
   g_test_add ("/ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+/* Enter or a double click on a row ("activate") opens its details:
+ * app.show-process with the row's PID (TsApplication opens the window). */
+static void
+test_properties (Fixture *fx, gconstpointer data)
+{
+  TsUiKid kid = ts_ui_kid_spawn ("sleep");
+  GtkColumnView *cv = ts_process_view_get_column_view (fx->view);
+  guint pos = 0;
+
+  assert_kid_listed (fx, &kid);
+  g_assert_true (ts_process_view_select_pid (fx->view, kid.pid));
+  {
+    g_autoptr(GtkTreeListRow) row = find_row (fx, kid.pid, &pos);
+    g_assert_nonnull (row);
+  }
+  shown_pid = 0;
+  g_signal_emit_by_name (cv, "activate", pos);
+  g_assert_cmpint (shown_pid, ==, kid.pid);
+
+  /* Alt+Enter and the menu item go through the same action. */
+  shown_pid = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->view), "proc.properties", NULL));
+  g_assert_cmpint (shown_pid, ==, kid.pid);
+}
+
+/* Pages added after Processes; the remembered page is shown once it exists,
+ * and the search and tree buttons belong to Processes only. */
+static void
+test_pages (Fixture *fx, gconstpointer data)
+{
+  TsWindow *window;
+  GtkWidget *search = NULL;
+
+  g_settings_set_string (fx->settings, "last-page", "sensors");
+  window = ts_window_new (GTK_APPLICATION (app), list);
+  g_assert_cmpstr (ts_window_get_page (window), ==, "processes");
+  ts_window_add_page (window, gtk_label_new ("r"), "resources", "Resources", "computer-symbolic");
+  g_assert_cmpstr (ts_window_get_page (window), ==, "processes");
+  ts_window_add_page (window, gtk_label_new ("s"), "sensors", "Sensors", "computer-symbolic");
+  g_assert_cmpstr (ts_window_get_page (window), ==, "sensors");
+  g_assert_false (ts_window_set_page (window, "nosuch"));
+  g_assert_cmpstr (ts_window_get_page (window), ==, "sensors");
+
+  /* The first toggle button in the header is the search. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL && search == NULL; )
+    {
+      if (GTK_IS_TOGGLE_BUTTON (w) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (w)), "system-search-symbolic") == 0)
+        search = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (search);
+  g_assert_false (gtk_widget_get_visible (search));
+  g_assert_true (ts_window_set_page (window, "processes"));
+  g_assert_true (gtk_widget_get_visible (search));
+  g_assert_cmpstr (g_settings_get_string (fx->settings, "last-page"), ==, "processes");
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_setting_actions); i++)
+    g_action_map_remove_action (G_ACTION_MAP (window), window_setting_actions[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_context ();
+}
+
+static void
+show_process_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  shown_pid = g_variant_get_int32 (param);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -708,6 +784,13 @@ main (int argc, char **argv)
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     return ts_ui_fail_setup ("/ui/setup", g_strdup_printf ("cannot register the application: %s", error->message));
 
+  {
+    static const GActionEntry actions[] = {
+      { .name = "show-process", .activate = show_process_activated, .parameter_type = "i" },
+    };
+    g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), NULL);
+  }
+
   list = ts_process_list_new (NULL, NULL);
   ts_process_list_set_interval (list, 500);
   ts_process_list_start (list);
@@ -721,6 +804,8 @@ main (int argc, char **argv)
   ADD ("actions/end", test_end);
   ADD ("actions/end-confirm", test_end_confirm);
   ADD ("actions/pid-reuse-guard", test_pid_reuse_guard);
+  ADD ("actions/properties", test_properties);
+  ADD ("window/pages", test_pages);
 
   return g_test_run ();
 }

@@ -113,11 +113,26 @@ cpu_update_detail (TsResView *view, TsMonitor *monitor)
   ts_res_set_error (view, "load-error", ts_monitor_get_error (monitor, TS_MONITOR_SOURCE_LOADAVG));
 }
 
+static const TsResStat cpu_stats[] = {
+  { "usage",  N_("Usage") },
+  { "user",   N_("User") },
+  { "system", N_("System") },
+  { "iowait", N_("I/O wait") },
+  { "freq",   N_("Mean frequency") },
+  { "n-cpus", N_("CPUs") },
+};
+
+static const TsResStat load_stats[] = {
+  { "load-1",  N_("1 minute") },
+  { "load-5",  N_("5 minutes") },
+  { "load-15", N_("15 minutes") },
+};
+
 TsResView *
 ts_res_view_new_cpu (TsMonitor *monitor)
 {
-  TsResView *view = ts_res_view_alloc ("cpu", _("CPU"));
-  GtkWidget *box = view->detail, *g, *stats, *cores;
+  TsResView *view = ts_res_view_alloc ("cpu", _("CPU"), cpu_update_tile, cpu_update_detail);
+  GtkWidget *box = view->detail, *g, *cores;
   guint n = ts_monitor_get_n_cpus (monitor);
   g_autofree char *marker = NULL;
 
@@ -135,13 +150,7 @@ ts_res_view_new_cpu (TsMonitor *monitor)
   ts_graph_set_series (TS_GRAPH (g), TS_CPU_SERIES_SYSTEM, _("System"), "graph_orange");
   ts_graph_set_series (TS_GRAPH (g), TS_CPU_SERIES_IOWAIT, _("I/O wait"), "graph_purple");
 
-  stats = ts_res_add_stats (box);
-  ts_res_add_stat (view, stats, "usage", _("Usage"));
-  ts_res_add_stat (view, stats, "user", _("User"));
-  ts_res_add_stat (view, stats, "system", _("System"));
-  ts_res_add_stat (view, stats, "iowait", _("I/O wait"));
-  ts_res_add_stat (view, stats, "freq", _("Mean frequency"));
-  ts_res_add_stat (view, stats, "n-cpus", _("CPUs"));
+  ts_res_add_stat_grid (view, box, cpu_stats, G_N_ELEMENTS (cpu_stats));
 
   if (n > 0)
     {
@@ -190,7 +199,8 @@ ts_res_view_new_cpu (TsMonitor *monitor)
         }
       if (view->n_freqs > 0 && view->n_freqs != n)
         {
-          stats = ts_res_add_stats (box);
+          GtkWidget *stats = ts_res_add_stats (box);
+
           for (guint i = 0; i < view->n_freqs; i++)
             {
               g_autofree char *caption = g_strdup_printf (_("Frequency %u"), i);
@@ -203,10 +213,7 @@ ts_res_view_new_cpu (TsMonitor *monitor)
 
   ts_res_add_heading (box, _("Load Average"));
   ts_res_add_error (view, box, "load-error");
-  stats = ts_res_add_stats (box);
-  ts_res_add_stat (view, stats, "load-1", _("1 minute"));
-  ts_res_add_stat (view, stats, "load-5", _("5 minutes"));
-  ts_res_add_stat (view, stats, "load-15", _("15 minutes"));
+  ts_res_add_stat_grid (view, box, load_stats, G_N_ELEMENTS (load_stats));
   g = ts_res_add_graph (view, box, "load", ts_monitor_get_load_history (monitor), _("Load"),
                         TS_GRAPH_UNIT_NUMBER, SMALL_GRAPH_H + 20);
   ts_graph_set_series (TS_GRAPH (g), TS_LOAD_SERIES_1, _("1 min"), "graph_blue");
@@ -221,8 +228,6 @@ ts_res_view_new_cpu (TsMonitor *monitor)
       ts_graph_add_marker (TS_GRAPH (g), n, marker, "warning_color");
     }
 
-  view->update_tile = cpu_update_tile;
-  view->update_detail = cpu_update_detail;
   return view;
 }
 
@@ -289,12 +294,27 @@ memory_update_detail (TsResView *view, TsMonitor *monitor)
   gtk_widget_set_visible (no_swap, swap_total == 0 && ts_monitor_get_error (monitor, TS_MONITOR_SOURCE_SWAP) == NULL);
 }
 
+static const TsResStat memory_stats[] = {
+  { "used",         N_("Used") },
+  { "used-percent", N_("In use") },
+  { "cache",        N_("Cache and buffers") },
+  { "available",    N_("Available") },
+  { "total",        N_("Total") },
+};
+
+static const TsResStat swap_stats[] = {
+  { "swap-used",  N_("Used") },
+  { "swap-total", N_("Total") },
+  { "swap-in",    N_("Swapped in") },
+  { "swap-out",   N_("Swapped out") },
+};
+
 TsResView *
 ts_res_view_new_memory (TsMonitor *monitor)
 {
   static const guint used[] = { TS_MEMORY_SERIES_USED };
-  TsResView *view = ts_res_view_alloc ("memory", _("Memory"));
-  GtkWidget *box = view->detail, *g, *stats, *swap_box, *no_swap;
+  TsResView *view = ts_res_view_alloc ("memory", _("Memory"), memory_update_tile, memory_update_detail);
+  GtkWidget *box = view->detail, *g, *swap_box, *no_swap;
 
   ts_res_make_tile (view, ts_res_view_slice (view, ts_monitor_get_memory_history (monitor), 1, used), FALSE);
   ts_graph_set_unit (ts_res_view_graph (view, "tile"), TS_GRAPH_UNIT_BYTES);
@@ -306,12 +326,7 @@ ts_res_view_new_memory (TsMonitor *monitor)
   ts_graph_set_series (TS_GRAPH (g), TS_MEMORY_SERIES_CACHE, _("Cache and buffers"), "graph_purple");
   ts_graph_set_series (TS_GRAPH (g), TS_MEMORY_SERIES_AVAILABLE, _("Available"), "graph_green");
 
-  stats = ts_res_add_stats (box);
-  ts_res_add_stat (view, stats, "used", _("Used"));
-  ts_res_add_stat (view, stats, "used-percent", _("In use"));
-  ts_res_add_stat (view, stats, "cache", _("Cache and buffers"));
-  ts_res_add_stat (view, stats, "available", _("Available"));
-  ts_res_add_stat (view, stats, "total", _("Total"));
+  ts_res_add_stat_grid (view, box, memory_stats, G_N_ELEMENTS (memory_stats));
 
   ts_res_add_heading (box, _("Swap"));
   ts_res_add_error (view, box, "swap-error");
@@ -321,11 +336,7 @@ ts_res_view_new_memory (TsMonitor *monitor)
   gtk_box_append (GTK_BOX (box), no_swap);
   g_object_set_data (G_OBJECT (view->detail), "no-swap", no_swap);
 
-  stats = ts_res_add_stats (box);
-  ts_res_add_stat (view, stats, "swap-used", _("Used"));
-  ts_res_add_stat (view, stats, "swap-total", _("Total"));
-  ts_res_add_stat (view, stats, "swap-in", _("Swapped in"));
-  ts_res_add_stat (view, stats, "swap-out", _("Swapped out"));
+  ts_res_add_stat_grid (view, box, swap_stats, G_N_ELEMENTS (swap_stats));
 
   swap_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (box), swap_box);
@@ -339,7 +350,5 @@ ts_res_view_new_memory (TsMonitor *monitor)
   ts_graph_set_series (TS_GRAPH (g), TS_SWAP_IO_SERIES_IN, _("In"), "graph_teal");
   ts_graph_set_series (TS_GRAPH (g), TS_SWAP_IO_SERIES_OUT, _("Out"), "graph_orange");
 
-  view->update_tile = memory_update_tile;
-  view->update_detail = memory_update_detail;
   return view;
 }

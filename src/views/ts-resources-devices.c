@@ -64,18 +64,36 @@ disk_update_detail (TsResView *view, TsMonitor *monitor)
     }
 }
 
+static const TsResStat disk_rate_stats[] = {
+  { "read-rate",    N_("Read") },
+  { "write-rate",   N_("Write") },
+  { "read-iops",    N_("Reads") },
+  { "write-iops",   N_("Writes") },
+  { "busy",         N_("Busy") },
+  { "await",        N_("Average wait") },
+  { "read-merged",  N_("Merged reads") },
+  { "write-merged", N_("Merged writes") },
+};
+
+static const TsResStat disk_boot_stats[] = {
+  { "read-total",  N_("Read") },
+  { "write-total", N_("Written") },
+  { "read-count",  N_("Read requests") },
+  { "write-count", N_("Write requests") },
+};
+
 TsResView *
 ts_res_view_new_disk (TsMonitor *monitor, TsDiskStats *disk)
 {
   static const guint rw[] = { TS_DISK_SERIES_READ, TS_DISK_SERIES_WRITE };
   static const guint busy[] = { TS_DISK_SERIES_BUSY };
   g_autofree char *id = g_strdup_printf ("disk:%s", ts_disk_stats_get_name (disk));
-  TsResView *view = ts_res_view_alloc (id, ts_disk_stats_get_name (disk));
+  TsResView *view = ts_res_view_alloc (id, ts_disk_stats_get_name (disk), disk_update_tile, disk_update_detail);
   TsHistory *h = ts_disk_stats_get_history (disk);
   TsHistory *busy_h = ts_res_view_slice (view, h, 1, busy);
   GListModel *parts = ts_disk_stats_get_partitions (disk);
   guint n_parts = g_list_model_get_n_items (parts);
-  GtkWidget *box = view->detail, *g, *stats;
+  GtkWidget *box = view->detail, *g;
 
   view->object = g_object_ref (disk);
   if (ts_disk_stats_get_is_partition (disk))
@@ -97,15 +115,7 @@ ts_res_view_new_disk (TsMonitor *monitor, TsDiskStats *disk)
   ts_graph_set_series (TS_GRAPH (g), 0, _("Read"), "graph_blue");
   ts_graph_set_series (TS_GRAPH (g), 1, _("Write"), "graph_orange");
 
-  stats = ts_res_add_stats (box);
-  ts_res_add_stat (view, stats, "read-rate", _("Read"));
-  ts_res_add_stat (view, stats, "write-rate", _("Write"));
-  ts_res_add_stat (view, stats, "read-iops", _("Reads"));
-  ts_res_add_stat (view, stats, "write-iops", _("Writes"));
-  ts_res_add_stat (view, stats, "busy", _("Busy"));
-  ts_res_add_stat (view, stats, "await", _("Average wait"));
-  ts_res_add_stat (view, stats, "read-merged", _("Merged reads"));
-  ts_res_add_stat (view, stats, "write-merged", _("Merged writes"));
+  ts_res_add_stat_grid (view, box, disk_rate_stats, G_N_ELEMENTS (disk_rate_stats));
 
   g = ts_res_add_graph (view, box, "busy", busy_h, _("Busy Time"), TS_GRAPH_UNIT_PERCENT, SMALL_GRAPH_H);
   ts_graph_set_range (TS_GRAPH (g), 0, 100);
@@ -114,11 +124,7 @@ ts_res_view_new_disk (TsMonitor *monitor, TsDiskStats *disk)
                                     "Disks that serve requests in parallel (SSD, NVMe) can do more at 100 %."));
 
   ts_res_add_heading (box, _("Since Boot"));
-  stats = ts_res_add_stats (box);
-  ts_res_add_stat (view, stats, "read-total", _("Read"));
-  ts_res_add_stat (view, stats, "write-total", _("Written"));
-  ts_res_add_stat (view, stats, "read-count", _("Read requests"));
-  ts_res_add_stat (view, stats, "write-count", _("Write requests"));
+  ts_res_add_stat_grid (view, box, disk_boot_stats, G_N_ELEMENTS (disk_boot_stats));
 
   if (n_parts > 0)
     {
@@ -154,8 +160,6 @@ ts_res_view_new_disk (TsMonitor *monitor, TsDiskStats *disk)
       gtk_box_append (GTK_BOX (box), list);
     }
 
-  view->update_tile = disk_update_tile;
-  view->update_detail = disk_update_detail;
   return view;
 }
 
@@ -191,13 +195,29 @@ net_update_detail (TsResView *view, TsMonitor *monitor)
   ts_res_set_count (view, "dropout", ts_net_stats_get_dropout (net));
 }
 
+static const TsResStat net_rate_stats[] = {
+  { "rx-rate", N_("Receiving") },
+  { "tx-rate", N_("Sending") },
+};
+
+static const TsResStat net_boot_stats[] = {
+  { "rx-total",   N_("Received") },
+  { "tx-total",   N_("Sent") },
+  { "rx-packets", N_("Packets received") },
+  { "tx-packets", N_("Packets sent") },
+  { "errin",      N_("Receive errors") },
+  { "errout",     N_("Send errors") },
+  { "dropin",     N_("Dropped on receive") },
+  { "dropout",    N_("Dropped on send") },
+};
+
 TsResView *
 ts_res_view_new_net (TsMonitor *monitor, TsNetStats *net)
 {
   g_autofree char *id = g_strdup_printf ("net:%s", ts_net_stats_get_name (net));
-  TsResView *view = ts_res_view_alloc (id, ts_net_stats_get_name (net));
+  TsResView *view = ts_res_view_alloc (id, ts_net_stats_get_name (net), net_update_tile, net_update_detail);
   TsHistory *h = ts_net_stats_get_history (net);
-  GtkWidget *box = view->detail, *g, *stats;
+  GtkWidget *box = view->detail, *g;
 
   (void) monitor;
   view->object = g_object_ref (net);
@@ -215,22 +235,10 @@ ts_res_view_new_net (TsMonitor *monitor, TsNetStats *net)
   ts_graph_set_series (TS_GRAPH (g), TS_NET_SERIES_RX, _("Received"), "graph_blue");
   ts_graph_set_series (TS_GRAPH (g), TS_NET_SERIES_TX, _("Sent"), "graph_orange");
 
-  stats = ts_res_add_stats (box);
-  ts_res_add_stat (view, stats, "rx-rate", _("Receiving"));
-  ts_res_add_stat (view, stats, "tx-rate", _("Sending"));
+  ts_res_add_stat_grid (view, box, net_rate_stats, G_N_ELEMENTS (net_rate_stats));
 
   ts_res_add_heading (box, _("Since Boot"));
-  stats = ts_res_add_stats (box);
-  ts_res_add_stat (view, stats, "rx-total", _("Received"));
-  ts_res_add_stat (view, stats, "tx-total", _("Sent"));
-  ts_res_add_stat (view, stats, "rx-packets", _("Packets received"));
-  ts_res_add_stat (view, stats, "tx-packets", _("Packets sent"));
-  ts_res_add_stat (view, stats, "errin", _("Receive errors"));
-  ts_res_add_stat (view, stats, "errout", _("Send errors"));
-  ts_res_add_stat (view, stats, "dropin", _("Dropped on receive"));
-  ts_res_add_stat (view, stats, "dropout", _("Dropped on send"));
+  ts_res_add_stat_grid (view, box, net_boot_stats, G_N_ELEMENTS (net_boot_stats));
 
-  view->update_tile = net_update_tile;
-  view->update_detail = net_update_detail;
   return view;
 }

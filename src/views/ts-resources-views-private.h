@@ -16,8 +16,21 @@ G_BEGIN_DECLS
 #define MAIN_GRAPH_H   200
 #define SMALL_GRAPH_H  130
 
-TsResView *ts_res_view_alloc  (const char  *id,
-                               const char  *title);
+typedef void (*TsResViewUpdate) (TsResView *view,
+                                 TsMonitor *monitor);
+
+/* One number of a stat grid: the key of its label and its caption, marked
+ * with N_() (the grid translates it). */
+typedef struct
+{
+  const char *key;
+  const char *caption;
+} TsResStat;
+
+TsResView *ts_res_view_alloc  (const char      *id,
+                               const char      *title,
+                               TsResViewUpdate  update_tile,
+                               TsResViewUpdate  update_detail);
 /* A history of its own with `n` of src's series, kept in step with src
  * for as long as the view lives. */
 TsHistory *ts_res_view_slice  (TsResView   *view,
@@ -61,6 +74,11 @@ void       ts_res_add_stat    (TsResView   *view,
                                GtkWidget   *flow,
                                const char  *key,
                                const char  *caption);
+/* ts_res_add_stats() with a ts_res_add_stat() for each of stats. */
+GtkWidget *ts_res_add_stat_grid (TsResView       *view,
+                                 GtkWidget       *box,
+                                 const TsResStat *stats,
+                                 gsize            n_stats);
 void       ts_res_make_tile   (TsResView   *view,
                                TsHistory   *history,
                                gboolean     stacked);

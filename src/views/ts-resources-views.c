@@ -83,12 +83,17 @@ ts_res_view_slice (TsResView *view, TsHistory *src, guint n, const guint *series
 /* ----------------------------------------------------------- the view */
 
 TsResView *
-ts_res_view_alloc (const char *id, const char *title)
+ts_res_view_alloc (const char      *id,
+                   const char      *title,
+                   TsResViewUpdate  update_tile,
+                   TsResViewUpdate  update_detail)
 {
   TsResView *view = g_new0 (TsResView, 1);
 
   view->id = g_strdup (id);
   view->title = g_strdup (title);
+  view->update_tile = update_tile;
+  view->update_detail = update_detail;
   view->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   view->graphs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   view->slices = g_ptr_array_new_with_free_func (slice_free);
@@ -263,6 +268,19 @@ ts_res_add_stat (TsResView *view, GtkWidget *flow, const char *key, const char *
   gtk_flow_box_append (GTK_FLOW_BOX (flow), cell);
   gtk_widget_set_focusable (gtk_widget_get_parent (cell), FALSE);
   ts_res_add_label (view, key, value);
+}
+
+GtkWidget *
+ts_res_add_stat_grid (TsResView       *view,
+                      GtkWidget       *box,
+                      const TsResStat *stats,
+                      gsize            n_stats)
+{
+  GtkWidget *flow = ts_res_add_stats (box);
+
+  for (gsize i = 0; i < n_stats; i++)
+    ts_res_add_stat (view, flow, stats[i].key, _(stats[i].caption));
+  return flow;
 }
 
 /* The sidebar tile: name and value, a dim line under them, a sparkline. */

@@ -13,13 +13,13 @@
 #define G_LOG_DOMAIN "test-monitor"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "ts-backend-error.h"
 #include "ts-monitor.h"
+#include "ts-test-tree.h"
 
 #define EPS    1e-6
 #define KB(n)  ((guint64) (n) * 1024)
@@ -41,36 +41,16 @@ typedef struct
 
 typedef struct
 {
-  char      *root, *proc, *sys;
-  gint64     now;
-  TsMonitor *mon;
-  guint      changed, devices_changed;
+  char        *root, *proc, *sys;
+  TsTestClock  clock;
+  TsMonitor   *mon;
+  guint        changed, devices_changed;
 } Fx;
-
-static gint64
-fake_clock (gpointer data)
-{
-  return ((Fx *) data)->now;
-}
 
 static void
 put (Fx *fx, const char *rel, const char *text)
 {
-  g_autofree char *path = g_build_filename (fx->root, rel, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-drop (Fx *fx, const char *rel)
-{
-  g_autofree char *path = g_build_filename (fx->root, rel, NULL);
-
-  g_assert_cmpint (g_unlink (path), ==, 0);
+  ts_test_tree_write (fx->root, rel, text);
 }
 
 /* ticks: user nice system idle iowait irq softirq steal guest guest_nice */
@@ -201,7 +181,7 @@ fx_init (Fx *fx)
   g_assert_no_error (error);
   fx->proc = g_build_filename (fx->root, "proc", NULL);
   fx->sys = g_build_filename (fx->root, "sys", NULL);
-  fx->now = SEC (1000);
+  fx->clock.now = SEC (1000);
 
   put_stat (fx, idle_cpus, 2);
   put_memory (fx, 1000, 2000);
@@ -217,37 +197,16 @@ fx_init (Fx *fx)
   put (fx, "sys/class/block/sda1/partition", "1\n");
 
   fx->mon = ts_monitor_new (fx->proc, fx->sys);
-  ts_monitor_set_clock (fx->mon, fake_clock, fx);
+  ts_monitor_set_clock (fx->mon, ts_test_clock_func, &fx->clock);
   g_signal_connect (fx->mon, "changed", G_CALLBACK (on_changed), fx);
   g_signal_connect (fx->mon, "devices-changed", G_CALLBACK (on_devices_changed), fx);
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
 }
 
 static void
 fx_clear (Fx *fx)
 {
   g_assert_finalize_object (fx->mon);
-  rm_rf (fx->root);
+  ts_test_tree_delete (fx->root);
   g_free (fx->root);
   g_free (fx->proc);
   g_free (fx->sys);
@@ -256,7 +215,7 @@ fx_clear (Fx *fx)
 static void
 advance (Fx *fx, double seconds)
 {
-  fx->now += SEC (seconds);
+  fx->clock.now += SEC (seconds);
 }
 
 static TsDiskStats *
@@ -318,7 +277,7 @@ test_cpu (void)
   g_assert_cmpfloat_with_epsilon (ts_monitor_get_core_usage (fx.mon, 0), 36.0, EPS);
   g_assert_cmpfloat_with_epsilon (ts_monitor_get_core_usage (fx.mon, 1), 20.0, EPS);
   g_assert_cmpuint (ts_history_get_length (h), ==, 2);
-  g_assert_cmpint (ts_history_get_time (h, 1), ==, fx.now);
+  g_assert_cmpint (ts_history_get_time (h, 1), ==, fx.clock.now);
   g_assert_cmpfloat_with_epsilon (ts_history_get_last (h, TS_CPU_SERIES_SYSTEM), 11.0, EPS);
   g_assert_cmpfloat_with_epsilon (ts_history_get_last (ts_monitor_get_core_history (fx.mon, 1), 0),
                                   20.0, EPS);
@@ -739,8 +698,8 @@ test_source_fails (void)
   ts_monitor_sample (fx.mon);
   sda = ts_monitor_lookup_disk (fx.mon, "sda");
 
-  drop (&fx, "proc/diskstats");
-  drop (&fx, "proc/loadavg");
+  ts_test_tree_remove (fx.root, "proc/diskstats");
+  ts_test_tree_remove (fx.root, "proc/loadavg");
   advance (&fx, 1);
   ts_monitor_sample (fx.mon);
   error = ts_monitor_get_error (fx.mon, TS_MONITOR_SOURCE_DISKS);
@@ -826,11 +785,11 @@ test_clock_and_span (void)
   ts_monitor_sample (fx.mon);
   /* The same time again (or earlier): ignored. */
   ts_monitor_sample (fx.mon);
-  fx.now -= 5;
+  fx.clock.now -= 5;
   ts_monitor_sample (fx.mon);
   g_assert_cmpuint (ts_monitor_get_n_samples (fx.mon), ==, 1);
   g_assert_cmpuint (fx.changed, ==, 1);
-  fx.now += 5;
+  fx.clock.now += 5;
 
   /* 2 minutes of samples 10 s apart, span 2 min: all 13 kept. */
   ts_monitor_set_span (fx.mon, SEC (120));
@@ -851,7 +810,7 @@ test_clock_and_span (void)
   g_assert_cmpuint (ts_history_get_length (disk), ==, 7);
   g_assert_cmpuint (ts_history_get_length (ts_monitor_get_core_history (fx.mon, 0)), ==, 7);
   g_assert_cmpuint (ts_history_get_length (ts_net_stats_get_history (net (&fx, "eth0"))), ==, 7);
-  g_assert_cmpint (ts_history_get_time (cpu, 0), ==, fx.now - SEC (60));
+  g_assert_cmpint (ts_history_get_time (cpu, 0), ==, fx.clock.now - SEC (60));
 
   /* Clamped to 1..10 min. */
   ts_monitor_set_span (fx.mon, SEC (5));
@@ -915,7 +874,7 @@ test_driven_by_process_list (void)
 
   fx_init (&fx);
   list = ts_process_list_new (fx.proc, fx.sys);
-  ts_process_list_set_clock (list, fake_clock, &fx);
+  ts_process_list_set_clock (list, ts_test_clock_func, &fx.clock);
   g_signal_connect (list, "refreshed", G_CALLBACK (on_refreshed), fx.mon);
 
   ts_process_list_refresh_sync (list);

@@ -21,6 +21,7 @@
 #include "ts-graph-private.h"   /* the load graph's markers */
 #include "ts-monitor.h"
 #include "ts-resources-page.h"
+#include "ts-test-tree.h"
 #include "ts-ui-util.h"
 
 #define TEST_APP_ID "io.github.taskscope.Taskscope.ResourcesTest"
@@ -32,27 +33,15 @@ static AdwApplication *app;
 
 typedef struct
 {
-  char      *root;
-  gint64     now;
-  TsMonitor *monitor;
+  char        *root;
+  TsTestClock  clock;
+  TsMonitor   *monitor;
 } Fx;
-
-static gint64
-fake_clock (gpointer data)
-{
-  return ((Fx *) data)->now;
-}
 
 static void
 put (Fx *fx, const char *rel, const char *text)
 {
-  g_autofree char *path = g_build_filename (fx->root, rel, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
+  ts_test_tree_write (fx->root, rel, text);
 }
 
 /* Four CPUs; busy[i] ticks of user time added to core i (100 ticks a
@@ -122,7 +111,7 @@ fx_init (Fx *fx)
   memset (fx, 0, sizeof *fx);
   fx->root = g_dir_make_tmp ("ts-resources-XXXXXX", &error);
   g_assert_no_error (error);
-  fx->now = SEC (1000);
+  fx->clock.now = SEC (1000);
 
   put_stat (fx, (const double[4]) { 0, 0, 0, 0 }, 0);
   put_disks (fx, 0, 0);
@@ -156,35 +145,14 @@ fx_init (Fx *fx)
   proc = g_build_filename (fx->root, "proc", NULL);
   sys = g_build_filename (fx->root, "sys", NULL);
   fx->monitor = ts_monitor_new (proc, sys);
-  ts_monitor_set_clock (fx->monitor, fake_clock, fx);
-}
-
-static void
-rm_rf (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      rm_rf (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
+  ts_monitor_set_clock (fx->monitor, ts_test_clock_func, &fx->clock);
 }
 
 static void
 fx_clear (Fx *fx)
 {
   g_assert_finalize_object (fx->monitor);
-  rm_rf (fx->root);
+  ts_test_tree_delete (fx->root);
   g_free (fx->root);
 }
 
@@ -195,7 +163,7 @@ fx_step (Fx *fx)
   put_stat (fx, (const double[4]) { 200, 200, 200, 200 }, 2);
   put_disks (fx, 1, 1);
   put_nics (fx, 1, 1);
-  fx->now += SEC (2);
+  fx->clock.now += SEC (2);
   ts_monitor_sample (fx->monitor);
 }
 
@@ -386,7 +354,7 @@ test_errors (void)
   g_assert_cmpint (g_unlink (diskstats), ==, 0);
   g_assert_cmpint (g_mkdir (diskstats, 0755), ==, 0);
   put_stat (&fx, (const double[4]) { 200, 200, 200, 200 }, 2);
-  fx.now += SEC (2);
+  fx.clock.now += SEC (2);
   ts_monitor_sample (fx.monitor);
 
   g_assert_true (ts_resources_page_select (page, "cpu"));
@@ -461,7 +429,7 @@ test_screenshots (void)
       put_stat (&fx, busy, t);
       put_disks (&fx, r, w);
       put_nics (&fx, rx, tx);
-      fx.now += SEC (1);
+      fx.clock.now += SEC (1);
       ts_monitor_sample (fx.monitor);
     }
   window = open_page (fx.monitor, 1100, 760, &page);

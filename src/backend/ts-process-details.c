@@ -13,6 +13,9 @@
 #define MAX_PARENTS 64
 /* The memory history keeps ten minutes, the longest graph span. */
 #define MEMORY_SPAN (600 * G_USEC_PER_SEC)
+/* Index of TS_PF_THREADS in TsProcSample.errors. */
+#define THREADS_BIT 21
+G_STATIC_ASSERT (TS_PF_THREADS == 1u << THREADS_BIT);
 
 struct _TsProcessDetails
 {
@@ -25,6 +28,7 @@ struct _TsProcessDetails
   GCancellable *cancellable;
 
   gboolean      loaded, alive, reading;
+  TsDetailsReads reads;
   GError       *error;
   TsProcSample  sample;
   char         *user, *effective_user, *terminal;
@@ -65,6 +69,7 @@ typedef struct
   size_t        n_files;
   GError       *files_error;
   guint64       memory_total;
+  TsDetailsReads reads;         /* what this read included */
 } ReadResult;
 
 static void
@@ -103,16 +108,20 @@ read_thread (GTask        *task,
   TsVirtualMemory vm;
   char tty[128];
   TsPid ppid;
+  uint32_t wanted = TS_PF_ALL & ~TS_PF_ENVIRON;
+  /* Set on the main thread when the task began; constant since. */
+  gboolean need_total = GPOINTER_TO_INT (task_data);
 
-  (void) task_data;
   (void) cancellable;
+  r->reads = (TsDetailsReads) g_atomic_int_get ((gint *) &self->reads);
+  if (!(r->reads & TS_DETAILS_READ_THREADS))
+    wanted &= ~TS_PF_THREADS;
   ts_proc_sample_init (&r->sample);
   r->parents = g_array_new (FALSE, TRUE, sizeof (TsAncestor));
   g_array_set_clear_func (r->parents, ancestor_clear);
 
   g_mutex_lock (&self->platform_lock);
-  r->ok = ts_platform_read_process (self->platform, self->pid, TS_PF_ALL & ~TS_PF_ENVIRON,
-                                    &r->sample, &err);
+  r->ok = ts_platform_read_process (self->platform, self->pid, wanted, &r->sample, &err);
   if (!r->ok)
     {
       ts_backend_error_set_from_platform (&r->error, &err);
@@ -128,10 +137,12 @@ read_thread (GTask        *task,
       && ts_platform_terminal_name (self->platform, r->sample.tty_nr, tty, sizeof tty))
     r->terminal = g_utf8_make_valid (tty, -1);
 
-  if (!ts_platform_open_files (self->platform, self->pid, &r->files, &r->n_files, &err))
+  if ((r->reads & TS_DETAILS_READ_FILES)
+      && !ts_platform_open_files (self->platform, self->pid, &r->files, &r->n_files, &err))
     ts_backend_error_set_from_platform (&r->files_error, &err);
 
-  if (ts_platform_virtual_memory (self->platform, &vm, &err))
+  /* The machine's memory does not change while the window is open. */
+  if (need_total && ts_platform_virtual_memory (self->platform, &vm, &err))
     r->memory_total = vm.total;
 
   /* psutil's parents(): follow ppid until there is none. */
@@ -193,6 +204,16 @@ read_done (GObject      *source,
   self->start_ticks = r->sample.start_ticks;
   self->alive = TRUE;
   self->loaded = TRUE;
+  if (!(r->reads & TS_DETAILS_READ_THREADS))
+    {
+      /* Not read this time: the last threads stay, as they were. */
+      r->sample.threads = g_steal_pointer (&self->sample.threads);
+      r->sample.n_threads = self->sample.n_threads;
+      self->sample.n_threads = 0;
+      r->sample.valid = (r->sample.valid & ~TS_PF_THREADS) | (self->sample.valid & TS_PF_THREADS);
+      r->sample.wanted |= self->sample.wanted & TS_PF_THREADS;
+      r->sample.errors[THREADS_BIT] = self->sample.errors[THREADS_BIT];
+    }
   ts_proc_sample_clear (&self->sample);
   self->sample = r->sample;
   ts_proc_sample_init (&r->sample);
@@ -204,12 +225,15 @@ read_done (GObject      *source,
   self->terminal = g_steal_pointer (&r->terminal);
   g_clear_pointer (&self->parents, g_array_unref);
   self->parents = g_steal_pointer (&r->parents);
-  ts_open_files_free (self->files, self->n_files);
-  self->files = g_steal_pointer (&r->files);
-  self->n_files = r->n_files;
-  r->n_files = 0;
-  g_clear_error (&self->files_error);
-  self->files_error = g_steal_pointer (&r->files_error);
+  if (r->reads & TS_DETAILS_READ_FILES)
+    {
+      ts_open_files_free (self->files, self->n_files);
+      self->files = g_steal_pointer (&r->files);
+      self->n_files = r->n_files;
+      r->n_files = 0;
+      g_clear_error (&self->files_error);
+      self->files_error = g_steal_pointer (&r->files_error);
+    }
   if (r->memory_total != 0)
     self->memory_total = r->memory_total;
 
@@ -235,7 +259,17 @@ ts_process_details_update (TsProcessDetails *self)
   self->reading = TRUE;
   task = g_task_new (self, self->cancellable, read_done, NULL);
   g_task_set_source_tag (task, ts_process_details_update);
+  g_task_set_task_data (task, GINT_TO_POINTER (self->memory_total == 0), NULL);
   g_task_run_in_thread (task, read_thread);
+}
+
+void
+ts_process_details_set_reads (TsProcessDetails *self,
+                              TsDetailsReads    reads)
+{
+  g_return_if_fail (TS_IS_PROCESS_DETAILS (self));
+  /* Read by the worker when a task begins; a change applies from the next. */
+  g_atomic_int_set ((gint *) &self->reads, (gint) reads);
 }
 
 /* ------------------------------------------------------------ environment */
@@ -394,6 +428,7 @@ ts_process_details_init (TsProcessDetails *self)
   self->cancellable = g_cancellable_new ();
   ts_proc_sample_init (&self->sample);
   self->memory_history = ts_history_new (2, MEMORY_SPAN);
+  self->reads = TS_DETAILS_READ_ALL;
 }
 
 TsProcessDetails *

@@ -25,12 +25,26 @@ typedef struct
   char  *name; /* UTF-8 for display */
 } TsAncestor;
 
+/* The costly parts of a read, each a directory of one file per entry: a
+ * process with a thousand descriptors or threads makes them the bulk of a
+ * tick.  One not read keeps its last values. */
+typedef enum
+{
+  TS_DETAILS_READ_FILES   = 1 << 0,  /* fd/ and fdinfo/ */
+  TS_DETAILS_READ_THREADS = 1 << 1,  /* task/<tid>/stat */
+  TS_DETAILS_READ_ALL     = TS_DETAILS_READ_FILES | TS_DETAILS_READ_THREADS,
+} TsDetailsReads;
+
 /* start_ticks: the identity the user saw, or 0 to take whatever runs as pid. */
 TsProcessDetails *ts_process_details_new (const char *procfs_root,
                                           TsPid       pid,
                                           guint64     start_ticks);
 
 void        ts_process_details_update              (TsProcessDetails *self);
+/* What the next reads include besides the sample (default all): the window
+ * asks only for what its visible page shows. */
+void        ts_process_details_set_reads           (TsProcessDetails *self,
+                                                    TsDetailsReads    reads);
 void        ts_process_details_reload_environment  (TsProcessDetails *self);
 
 TsPid       ts_process_details_get_pid             (TsProcessDetails *self);

@@ -384,6 +384,33 @@ update_overview (TsProcessWindow *self, const TsProcSample *s)
   update_family (self, s);
 }
 
+/* Open files and threads are read each tick only while their page shows;
+ * the first read has everything, so each page has values when opened. */
+static TsDetailsReads
+reads_for_page (TsProcessWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "files") == 0)
+    return TS_DETAILS_READ_FILES;
+  if (g_strcmp0 (page, "threads") == 0)
+    return TS_DETAILS_READ_THREADS;
+  return 0;
+}
+
+static void
+page_changed (TsProcessWindow *self)
+{
+  TsDetailsReads reads = reads_for_page (self);
+
+  if (self->details == NULL || !ts_process_details_get_loaded (self->details))
+    return;
+  ts_process_details_set_reads (self->details, reads);
+  /* Fresh rows now, not at the next tick. */
+  if (reads != 0)
+    ts_process_details_update (self->details);
+}
+
 static void
 details_updated (TsProcessWindow *self)
 {
@@ -404,6 +431,7 @@ details_updated (TsProcessWindow *self)
       return;
     }
   gtk_stack_set_visible_child_name (self->outer, "details");
+  ts_process_details_set_reads (self->details, reads_for_page (self));
   update_overview (self, s);
   if (!ts_process_details_get_alive (self->details) && !gtk_info_bar_get_revealed (self->exited_bar))
     {
@@ -557,6 +585,8 @@ ts_process_window_init (TsProcessWindow *self)
   g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
                           G_BINDING_SYNC_CREATE);
   build_overview (self);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (page_changed), self,
+                           G_CONNECT_SWAPPED);
   self->memory_page = ts_memory_page_new ();
   adw_view_stack_add_titled_with_icon (self->stack, self->memory_page, "memory", _("Memory"),
                                        "drive-harddisk-symbolic");

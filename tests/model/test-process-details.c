@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -181,6 +182,54 @@ test_live_exit (void)
   g_assert_cmpuint (ts_process_details_get_sample (d)->uss, ==, uss);
 }
 
+static gboolean
+has_fd (TsProcessDetails *d, int fd)
+{
+  gsize n;
+  const TsOpenFile *files = ts_process_details_get_open_files (d, &n, NULL);
+
+  for (gsize i = 0; i < n; i++)
+    if (files[i].fd == fd)
+      return TRUE;
+  return FALSE;
+}
+
+/* Files and threads not asked for are not read: the last ones stay. */
+static void
+test_reads (void)
+{
+  g_autoptr(TsProcessDetails) d = ts_process_details_new (NULL, getpid (), 0);
+  const TsProcSample *s;
+  int fd, low;
+
+  ts_process_details_update (d);
+  wait_for (d, "updated");
+  s = ts_process_details_get_sample (d);
+  g_assert_true (s->valid & TS_PF_THREADS);
+  g_assert_cmpuint (s->n_threads, >=, 1);
+
+  ts_process_details_set_reads (d, 0);
+  /* A number no earlier read saw (their own descriptors come and go). */
+  low = open ("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (low, >=, 0);
+  fd = fcntl (low, F_DUPFD_CLOEXEC, 900);
+  close (low);
+  g_assert_cmpint (fd, >=, 900);
+  ts_process_details_update (d);
+  wait_for (d, "updated");
+  s = ts_process_details_get_sample (d);
+  g_assert_true (s->valid & TS_PF_THREADS);
+  g_assert_cmpuint (s->n_threads, >=, 1);
+  g_assert_false (has_fd (d, fd));
+
+  ts_process_details_set_reads (d, TS_DETAILS_READ_FILES);
+  ts_process_details_update (d);
+  wait_for (d, "updated");
+  g_assert_true (has_fd (d, fd));
+  g_assert_true (ts_process_details_get_sample (d)->valid & TS_PF_THREADS);
+  close (fd);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -190,5 +239,6 @@ main (int argc, char **argv)
   g_test_add_func ("/process-details/fixture/environment", test_fixture_environment);
   g_test_add_func ("/process-details/fixture/errors", test_fixture_errors);
   g_test_add_func ("/process-details/live-exit", test_live_exit);
+  g_test_add_func ("/process-details/reads", test_reads);
   return g_test_run ();
 }

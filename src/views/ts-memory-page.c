@@ -55,6 +55,9 @@ G_DEFINE_FINAL_TYPE (TsMemoryPage, ts_memory_page, ADW_TYPE_BIN)
 static void
 set_label (TsMemoryPage *self, const char *key, GtkLabel *label, const char *text)
 {
+  /* Each tick sets every label: touch nothing that did not change. */
+  if (g_strcmp0 (g_hash_table_lookup (self->texts, key), text) == 0)
+    return;
   if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
     gtk_label_set_text (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), *text != '\0');
@@ -135,8 +138,11 @@ update (TsMemoryPage *self)
         text = g_strdup (_("A kernel thread has no memory of its own in user space."));
       else
         text = g_strdup_printf (_("USS, PSS and swap are not readable: %s."), why);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->denied_row), text);
-      g_hash_table_insert (self->texts, (char *) "denied", g_strdup (text));
+      if (g_strcmp0 (g_hash_table_lookup (self->texts, "denied"), text) != 0)
+        {
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->denied_row), text);
+          g_hash_table_insert (self->texts, (char *) "denied", g_steal_pointer (&text));
+        }
       ts_memory_bar_set_values (TS_MEMORY_BAR (self->bar), 0, 0, 0);
       set_label (self, "summary", self->summary, "");
       for (int i = 0; i < 3; i++)

@@ -25,6 +25,7 @@ struct _TsProcessDetails
   guint64       start_ticks;
   TsPlatform   *platform;
   GMutex        platform_lock;  /* one reader at a time on the context */
+  GHashTable   *user_names;     /* uid -> name, under platform_lock */
   GCancellable *cancellable;
 
   gboolean      loaded, alive, reading;
@@ -86,13 +87,22 @@ read_result_free (ReadResult *r)
   g_free (r);
 }
 
+/* The user database is asked once per uid, not each tick. */
 static char *
-user_name (guint32 uid)
+user_name (TsProcessDetails *self,
+           guint32           uid)
 {
-  char buf[256];
+  const char *name = g_hash_table_lookup (self->user_names, GUINT_TO_POINTER (uid));
 
-  ts_platform_user_name (uid, buf, sizeof buf);
-  return g_utf8_make_valid (buf, -1);
+  if (name == NULL)
+    {
+      char buf[256];
+
+      ts_platform_user_name (uid, buf, sizeof buf);
+      name = g_utf8_make_valid (buf, -1);
+      g_hash_table_insert (self->user_names, GUINT_TO_POINTER (uid), (char *) name);
+    }
+  return g_strdup (name);
 }
 
 static void
@@ -130,8 +140,8 @@ read_thread (GTask        *task,
 
   if (r->sample.valid & TS_PF_UIDS)
     {
-      r->user = user_name (r->sample.uids[0]);
-      r->effective_user = user_name (r->sample.uids[1]);
+      r->user = user_name (self, r->sample.uids[0]);
+      r->effective_user = user_name (self, r->sample.uids[1]);
     }
   if ((r->sample.valid & TS_PF_TERMINAL) && r->sample.tty_nr != 0
       && ts_platform_terminal_name (self->platform, r->sample.tty_nr, tty, sizeof tty))
@@ -392,6 +402,7 @@ ts_process_details_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->platform, ts_platform_free);
   g_mutex_clear (&self->platform_lock);
+  g_hash_table_unref (self->user_names);
   g_clear_error (&self->error);
   ts_proc_sample_clear (&self->sample);
   g_free (self->user);
@@ -425,6 +436,7 @@ static void
 ts_process_details_init (TsProcessDetails *self)
 {
   g_mutex_init (&self->platform_lock);
+  self->user_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->cancellable = g_cancellable_new ();
   ts_proc_sample_init (&self->sample);
   self->memory_history = ts_history_new (2, MEMORY_SPAN);
